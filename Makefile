@@ -1,0 +1,42 @@
+# The two commands a new user needs: `make run` and `make test`.
+# Both create .venv when it is missing and are safe to run again.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test test-browser lint bench clean install
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TSTAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,dask]'
+	touch $@
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p out
+	$(BIN)/extractor extract corpus/ -o out/events.jsonl --force --quiet
+	$(BIN)/extractor summary out/events.jsonl
+
+test: $(TSTAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check extractor tests bench
+	$(BIN)/ruff format --check extractor tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/parsers.py
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

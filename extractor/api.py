@@ -1,0 +1,140 @@
+"""The Python API: ``extract()`` for one text, ``Extractor`` for many records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions as ext
+from .normalize.dates import published_bounds
+from .pipeline import load
+from .schema import SeizureEvent
+
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+def normalise_published(published) -> str | None:
+    """ "2021-06-09", "2021-06", a date or None -> the ISO form the output carries ("YYYY-MM-DD" or "YYYY-MM")."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, date):
+        return published.isoformat()[:10]
+    if isinstance(published, str) and published_bounds(published):
+        s = published.strip()
+        return s[:10] if len(s) >= 10 else s
+    return None
+
+
+class RecordError(ValueError):
+    """A record that cannot be processed; the message names the reason."""
+
+
+class Extractor:
+    """Seizure-event extraction over records ``{"id", "published", "title", "text"}``.
+
+    >>> ex = Extractor(model="blank")
+    >>> [e.amount.value for e in ex.extract("De douane vond 542 kilo cocaïne.", published="2023-08")]
+    [542.0]
+    """
+
+    def __init__(self, model="auto", max_chars: int = DEFAULT_MAX_CHARS, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load(model)
+        self.max_chars = max_chars
+
+    # -- one text
+    def make_doc(self, text: str, published=None, title: str | None = None) -> Doc:
+        if not isinstance(text, str):
+            raise RecordError(f"text must be a string, not {type(text).__name__}")
+        if title is not None and not isinstance(title, str):
+            raise RecordError(f"title must be a string or null, not {type(title).__name__}")
+        if "\x00" in text or (title and "\x00" in title):
+            text, title = text.replace("\x00", " "), title.replace("\x00", " ") if title else title
+        full, title_end = (f"{title.strip()}\n\n{text}", len(title.strip())) if title and title.strip() else (text, 0)
+        truncated = len(full) > self.max_chars
+        if truncated:
+            full = full[: self.max_chars]
+        doc = self.nlp.make_doc(full)
+        doc._.set(ext.PUBLISHED, normalise_published(published))
+        doc._.set(ext.TITLE_END, min(title_end, len(full)))
+        doc._.set(ext.TRUNCATED, truncated)
+        return doc
+
+    def extract(self, text: str, published=None, title: str | None = None) -> list[SeizureEvent]:
+        """The seizure events of one article."""
+        doc = self.nlp(self.make_doc(text, published, title))
+        return list(doc._.get(ext.SEIZURE_EVENTS) or [])
+
+    # -- many records
+    def pipe(self, records: Iterable[dict], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
+        """One output record (the output contract) per input record, in input order.
+
+        A record that cannot be processed yields ``{"id", "published", "events": [], "error": {...}}``.
+        """
+
+        def docs() -> Iterator[tuple[Doc, dict]]:
+            for rec in records:
+                ctx = {"rec": rec}
+                try:
+                    doc = self._doc_for(rec)
+                except RecordError as e:
+                    ctx["error"] = {"type": "RecordError", "message": _where(rec) + str(e)}
+                    doc = self.nlp.make_doc("")
+                ctx["published"] = None if "error" in ctx else doc._.get(ext.PUBLISHED)
+                yield doc, ctx
+
+        for doc, ctx in self.nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield self._record(doc, ctx)
+
+    def _doc_for(self, rec) -> Doc:
+        if not isinstance(rec, dict):
+            raise RecordError(f"a record must be a JSON object, not {type(rec).__name__}")
+        if rec.get("error"):
+            raise RecordError(rec["error"].get("message", "unreadable record"))
+        if "text" not in rec:
+            raise RecordError("no text (missing key 'text')")
+        return self.make_doc(rec.get("text"), rec.get("published"), rec.get("title"))
+
+    def _record(self, doc: Doc, ctx: dict) -> dict:
+        rec = ctx["rec"]
+        rid = rec.get("id") if isinstance(rec, dict) else None
+        out = {
+            "id": None if rid is None else str(rid),
+            "published": ctx["published"] if "error" not in ctx else _safe_published(rec),
+            "events": [],
+            "error": ctx.get("error"),
+        }
+        if "error" not in ctx:
+            out["events"] = [e.to_dict() for e in (doc._.get(ext.SEIZURE_EVENTS) or [])]
+            if doc._.get(ext.TRUNCATED):
+                out["truncated"] = True
+        return out
+
+
+def _safe_published(rec) -> str | None:
+    try:
+        return normalise_published(rec.get("published")) if isinstance(rec, dict) else None
+    except Exception:
+        return None
+
+
+def _where(rec) -> str:
+    src = rec.get("_source") if isinstance(rec, dict) else None
+    return f"{src}: " if src else ""
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract(text: str, published=None, title: str | None = None) -> list[SeizureEvent]:
+    """The seizure events stated in one Dutch news text.
+
+    >>> [(e.drug, e.amount.value) for e in extract("In de haven werd 11 ton cocaïne onderschept.")]
+    [('cocaine', 11000.0)]
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(text, published=published, title=title)

@@ -1,0 +1,38 @@
+"""The dates component: finds Dutch date expressions resolved against ``doc._.published``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions as ext
+from ..normalize.dates import find_dates
+
+
+class DateTagger:
+    """Writes one DATE span per expression with ``span._.date_interval``.
+
+    Spans that overlap an amount are dropped: "54,5 ton" is never a date.
+    """
+
+    def __init__(self, nlp: Language, name: str = "seizure_dates") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [(s.start_char, s.end_char) for s in doc.spans.get(ext.AMOUNTS_KEY, [])]
+        spans = []
+        for m in find_dates(doc.text, doc._.get(ext.PUBLISHED)):
+            if any(a < m.end and m.start < b for a, b in taken):
+                continue
+            span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
+            if span is None:
+                continue
+            span._.set(ext.DATE, m.interval)
+            spans.append(span)
+        doc.spans[ext.DATES_KEY] = spans
+        return doc
+
+
+@Language.factory("seizure_dates")
+def make_dates(nlp: Language, name: str) -> DateTagger:
+    return DateTagger(nlp, name)

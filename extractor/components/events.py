@@ -1,0 +1,80 @@
+"""The events component: seizure events from the other components' spans (``doc._.seizure_events``).
+
+The linking rules are pure functions in ``extractor.linking``; this component only
+collects spans as character offsets and splits sentences (also at line breaks, so
+a table line "Cocaïne: 27,7 g" is a sentence of its own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions as ext
+from ..linking import Mention, build_events
+
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence character ranges, split further at line breaks and at the end of the title."""
+    text = doc.text
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        raw = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        raw = [(0, len(text))]
+    title_end = doc._.get(ext.TITLE_END) or 0
+    out: list[tuple[int, int]] = []
+    for s, e in raw:
+        cuts = [s]
+        if s < title_end < e:
+            cuts.append(title_end)
+        cuts += [s + m.end() for m in _LINE_BREAK.finditer(text[s:e]) if s + m.end() < e]
+        cuts = sorted(set(cuts)) + [e]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+    return out
+
+
+def _mentions(doc: Doc, key: str, attr: str | None = None, use_id: bool = False) -> list[Mention]:
+    out = []
+    for span in doc.spans.get(key, []):
+        value = span._.get(attr) if attr else (span.id_ if use_id else span.text)
+        out.append(Mention(span.start_char, span.end_char, span.text, value))
+    return out
+
+
+class EventBuilder:
+    def __init__(self, nlp: Language, name: str = "seizure_events") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        amounts = _mentions(doc, ext.AMOUNTS_KEY, ext.AMOUNT)
+        dates = _mentions(doc, ext.DATES_KEY, ext.DATE)
+        drugs = _mentions(doc, ext.DRUGS_KEY, use_id=True)
+        places = _mentions(doc, ext.PLACES_KEY, ext.PLACE)
+        agencies = _mentions(doc, ext.AGENCIES_KEY, use_id=True)
+        operations = _mentions(doc, ext.OPERATIONS_KEY, use_id=True)
+        events = build_events(
+            doc.text,
+            sentence_bounds(doc),
+            amounts,
+            dates,
+            drugs,
+            places,
+            agencies,
+            operations,
+            title_end=doc._.get(ext.TITLE_END) or 0,
+        )
+        doc._.set(ext.SEIZURE_EVENTS, events)
+        return doc
+
+
+@Language.factory("seizure_events")
+def make_events(nlp: Language, name: str) -> EventBuilder:
+    return EventBuilder(nlp, name)

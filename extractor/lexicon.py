@@ -1,0 +1,116 @@
+"""Lexicons from ``resources/nl`` turned into span_ruler patterns ({"label", "pattern", "id"}).
+
+Pure data handling: no pipeline state. A string pattern goes to the PhraseMatcher
+(lower-cased), a token list to the Matcher.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from functools import cache
+
+from .resources import load_json
+
+_ACRONYM = re.compile(r"[a-z0-9]{2,5}")
+
+
+@cache
+def drug_ids() -> dict[str, str]:
+    """surface form (lower case) -> drug id."""
+    data = load_json("drugs.json")
+    return {name: drug for drug, names in data["names"].items() for name in names}
+
+
+def _compound_regex(stems: list[str], suffixes: list[str]) -> str:
+    st = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+    su = "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True))
+    return rf"^(?:{st})-?(?:{su})$"
+
+
+@cache
+def drug_patterns() -> tuple[dict, ...]:
+    data = load_json("drugs.json")
+    pats: list[dict] = []
+    for drug, names in data["names"].items():
+        for name in names:
+            if name in ("ghb", "gbl", "lsd", "bmk", "pmk", "apaan", "apaa", "mdma", "xtc"):
+                pats.append({"label": "DRUG", "pattern": [{"LOWER": name}], "id": drug})
+            else:
+                pats.append({"label": "DRUG", "pattern": name, "id": drug})
+    for drug, stems in data["stems"].items():
+        if stems:
+            rx = _compound_regex(stems, data["compound_suffixes"])
+            pats.append({"label": "DRUG", "pattern": [{"LOWER": {"REGEX": rx}}], "id": drug})
+    return tuple(pats)
+
+
+@cache
+def agency_patterns() -> tuple[dict, ...]:
+    data = load_json("agencies.json")
+    pats: list[dict] = []
+    for canon, entry in data["agencies"].items():
+        for form in entry["forms"]:
+            if _ACRONYM.fullmatch(form) and form not in ("agent", "parket"):
+                pats.append({"label": "AGENCY", "pattern": [{"ORTH": form.upper()}], "id": canon})
+                if form == "kmar":
+                    pats.append({"label": "AGENCY", "pattern": [{"ORTH": "KMar"}], "id": canon})
+            else:
+                pats.append({"label": "AGENCY", "pattern": form.lower(), "id": canon})
+    for canon, forms in data["operations"].items():
+        for form in forms:
+            if form == "sky":  # the word is too common in lower case
+                pats.append({"label": "OPERATION", "pattern": [{"ORTH": "Sky"}], "id": canon})
+            else:
+                pats.append({"label": "OPERATION", "pattern": form, "id": canon})
+    return tuple(pats)
+
+
+@cache
+def agency_countries() -> dict[str, str | None]:
+    return {canon: e["country"] for canon, e in load_json("agencies.json")["agencies"].items()}
+
+
+@cache
+def countries_nl() -> dict[str, str]:
+    """Dutch country name -> ISO alpha-2, from pycountry's nl locale (plus a few common forms)."""
+    import pycountry
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
+        t = tr.gettext
+    except OSError:  # locale files missing: fall back to the English names
+        def t(s):
+            return s
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = t(c.name)
+        out[name] = c.alpha_2
+        if "," in name:  # "Korea, Republiek" -> "Korea"
+            out.setdefault(name.split(",")[0], c.alpha_2)
+        common = getattr(c, "common_name", None)
+        if common:
+            out.setdefault(t(common), c.alpha_2)
+    for name, code in load_json("places.json")["country_extra"].items():
+        if code:
+            out[name] = code
+    return out
+
+
+@cache
+def gazetteer() -> dict[str, tuple[str, str | None]]:
+    """surface form -> (canonical name, country code) for places and countries."""
+    data = load_json("places.json")
+    out: dict[str, tuple[str, str | None]] = {}
+    for name, code in countries_nl().items():
+        out[name] = (name, code)
+    for code in ("NL", "BE"):
+        for name in data[code]:
+            out.setdefault(name, (name, code))
+    return out
+
+
+@cache
+def place_country(name: str) -> str | None:
+    hit = gazetteer().get(name)
+    return hit[1] if hit else None

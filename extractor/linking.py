@@ -1,0 +1,645 @@
+"""From mentions to seizure events: linking, classification and merging (pure, no spaCy).
+
+Input: the article text (title, a blank line, body), its sentences and the mentions
+the components found (amounts, dates, drugs, places, agencies, operations), all as
+character offsets. Output: ``SeizureEvent`` records.
+
+The rules, in the order they run:
+1. An article states seizures only if some sentence has a seizure trigger
+   ("onderschept", "in beslag genomen", "opgerold", ...) without a ruling-out
+   context (wastewater, use, production, trade, ratios, court sentences).
+2. Every quantity (kg, l, pills, plants, units) in such an article is a candidate,
+   linked to a drug: one it overlaps ("xtc-pillen"), one right after it
+   ("542 kilo cocaïne"), a label before it ("Cocaïne: 27,7 g"), the unit
+   ("1.100 planten" -> cannabis), the nearest in the sentence, else the drug of the
+   earlier context. One amount for two drugs ("vijftig gram cocaïne en heroïne")
+   gives one event per drug without an amount.
+3. A drug mention without an amount is an event when its sentence has a trigger and
+   the mention is a seizable thing ("een partij cocaïne", "een cannabisplantage",
+   "het lab voor de productie van amfetamine"); not when negated ("geen hennep"),
+   a purpose ("grondstoffen voor synthetische drugs"), anaphoric ("de cocaïne") or
+   after an amount event of the same drug (it then refers back).
+4. Fields: kind (aggregate cues in the clause, a period as the date, plural seizure
+   nouns, table lines), date, place, agency and operation from the clause, the sentence,
+   then the earlier context, then the title; a street value from a money amount with
+   a value cue, on the event of its sentence or the one before it.
+5. Merging: the title's events join the body's; the same drug and amount twice is one
+   event; one amount-less event per drug; generic drugs give way to specific ones;
+   parts that add up to a stated total are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import agency_countries  # noqa: F401  (kept for callers wanting countries)
+from .normalize.dates import year_to_date
+from .resources import load_json
+from .schema import Amount, DateInterval, Evidence, Place, SeizureEvent
+
+QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
+_CLAUSE_SPLIT = re.compile(r"[;()–—]|,\s|:\s|\s-\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    value: object = None  # Amount, DateInterval, Place, drug id or agency name
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    is_title: bool
+    lower: str = ""
+    words: frozenset = frozenset()
+
+    def __post_init__(self):
+        self.lower = self.text.lower()
+        self.words = frozenset(w.lower() for w in _WORD.findall(self.text))
+
+
+@dataclass
+class _Cand:
+    drug: str
+    drug_text: str
+    amount: Amount | None
+    amount_range: Amount | None
+    sent: Sentence
+    anchor: int  # character offset the fields are looked up from
+    kind: str = "seizure"
+    date: DateInterval | None = None
+    date_src: str | None = None
+    place: Place | None = None
+    place_src: str | None = None
+    value_eur: float | None = None
+    agency: list[str] = field(default_factory=list)
+    operation: str | None = None
+    own_trigger: bool = False
+    adjacent_drug: bool = False
+    list_line: bool = False
+    definite: bool = False
+    dropped: bool = False
+
+
+@cache
+def _cues():
+    c = load_json("cues.json")
+    d = load_json("drugs.json")
+
+    def split(words):
+        single = frozenset(w for w in words if " " not in w)
+        multi = tuple(w for w in words if " " in w)
+        return single, multi
+
+    return {
+        "strong": split(c["strong_triggers"]),
+        "hard_negative": split(c["hard_negative"]),
+        "negation": frozenset(c["negation"]),
+        "aggregate": tuple(c["aggregate"]),
+        "aggregate_plural": frozenset(c["aggregate_plural_nouns"]),
+        "value": tuple(c["value_cues"]),
+        "reporting": split(c["reporting"]),
+        "containers": frozenset(d["containers"]),
+        "lab_words": frozenset(d["lab_words"]),
+        "generic": frozenset(d["generic"]),
+        "purpose": tuple(d["purpose_cues"]),
+        "suffixes": tuple(d["compound_suffixes"]),
+    }
+
+
+def _has(sent_lower: str, words: frozenset, cues) -> bool:
+    single, multi = cues
+    if words & single:
+        return True
+    return any(re.search(r"(?<!\w)" + re.escape(m) + r"(?!\w)", sent_lower) for m in multi)
+
+
+def has_trigger(sent: Sentence) -> bool:
+    if not _has(sent.lower, sent.words, _cues()["strong"]):
+        return False
+    # "vonden er invallen plaats" is not a find
+    if "plaats" in sent.words and not (sent.words & {"onderschept", "aangetroffen", "gevonden", "ontdekt", "opgerold"}):
+        return False
+    return True
+
+
+def is_ruled_out(text_lower: str, words: frozenset) -> bool:
+    return _has(text_lower, words, _cues()["hard_negative"])
+
+
+def _words_before(text: str, pos: int, n: int = 4) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[max(0, pos - 60) : pos])][-n:]
+
+
+def _clause_bounds(sent: Sentence, pos: int) -> tuple[int, int]:
+    rel = pos - sent.start
+    start, end = 0, len(sent.text)
+    for m in _CLAUSE_SPLIT.finditer(sent.text):
+        if m.end() <= rel:
+            start = m.end()
+        elif m.start() >= rel:
+            end = m.start()
+            break
+    return sent.start + start, sent.start + end
+
+
+def _in(m: Mention, a: int, b: int) -> bool:
+    return a <= m.start and m.end <= b
+
+
+# ---------------------------------------------------------------- the main entry
+
+
+def build_events(
+    text: str,
+    sentences: list[tuple[int, int]],
+    amounts: list[Mention],
+    dates: list[Mention],
+    drugs: list[Mention],
+    places: list[Mention],
+    agencies: list[Mention],
+    operations: list[Mention],
+    title_end: int = 0,
+) -> list[SeizureEvent]:
+    """Seizure events stated in ``text`` (see the module docstring for the rules)."""
+    sents = [Sentence(i, s, e, text[s:e], e <= title_end and title_end > 0) for i, (s, e) in enumerate(sentences)]
+    if not sents:
+        return []
+    trig = {s.index: has_trigger(s) and not is_ruled_out(s.lower, s.words) for s in sents}
+    if not any(trig.values()):
+        return []
+    first_trigger = min(i for i, v in trig.items() if v)
+
+    def sent_of(pos: int) -> Sentence | None:
+        for s in sents:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    drugs = [d for d in drugs if not _negated(text, d) and sent_of(d.start) is not None]
+    purpose = {id(d) for d in drugs if _is_purpose(text, d)}
+    cands: list[_Cand] = []
+    consumed_drugs: set[int] = set()
+
+    # 2. quantities
+    for a in amounts:
+        amt: Amount = a.value
+        if amt.unit not in QUANTITY_UNITS:
+            continue
+        s = sent_of(a.start)
+        if s is None:
+            continue
+        if not trig[s.index]:
+            # a continuation: a seizure was stated before (or in the title) and nothing rules this sentence out
+            if s.index < first_trigger and not s.is_title:
+                continue
+            if is_ruled_out(s.lower, s.words) or not _has_seizure_context(sents, s, trig):
+                continue
+        link = _link_drug(text, s, a, drugs, purpose, sents)
+        if link is None:
+            continue
+        linked, adjacent, joint = link
+        for d in linked:
+            consumed_drugs.add(id(d))
+        unit = _unit_for(text, s, a, amt)
+        if joint:
+            for d in linked:
+                cands.append(_Cand(d.value, d.text, None, None, s, a.start, own_trigger=trig[s.index], adjacent_drug=True))
+            continue
+        d = linked[0]
+        drug_id = d.value if d is not None else _unit_drug(unit)
+        drug_text = d.text if d is not None else amt.text
+        if amt.is_range:
+            rng = Amount(None, unit, amt.approximate, amt.text, low=amt.low, high=amt.high)
+            c = _Cand(drug_id, drug_text, None, rng, s, a.start)
+        else:
+            c = _Cand(drug_id, drug_text, Amount(amt.value, unit, amt.approximate, amt.text), None, s, a.start)
+        c.own_trigger, c.adjacent_drug = trig[s.index], adjacent
+        c.list_line = _is_list_line(s, d, a)
+        cands.append(c)
+
+    # 3. drug mentions without an amount
+    seen_amount_drugs_body: list[tuple[int, str]] = [(c.anchor, c.drug) for c in cands if c.amount and not c.sent.is_title]
+    for d in drugs:
+        if id(d) in consumed_drugs or id(d) in purpose and not _lab_purpose(text, d):
+            continue
+        s = sent_of(d.start)
+        if not trig[s.index]:
+            continue
+        if any(c.sent is s and c.drug == _lab_drug(text, s, d, drugs) for c in cands):
+            continue
+        countable, definite, plural = _seizable(text, s, d)
+        if not countable:
+            continue
+        drug_id = _lab_drug(text, s, d, drugs)
+        earlier = [c for c in cands if c.drug == drug_id and c.anchor < d.start]
+        if definite and earlier:
+            continue
+        if not s.is_title and any(pos < d.start and dr == drug_id for pos, dr in seen_amount_drugs_body):
+            continue
+        c = _Cand(drug_id, d.text, None, None, s, d.start, own_trigger=True, definite=definite)
+        if plural:
+            c.kind = "aggregate"
+        cands.append(c)
+
+    cands.sort(key=lambda c: c.anchor)
+    # 4. fields
+    for c in cands:
+        _fill_fields(text, c, sents, dates, places, agencies, operations)
+    _attach_values(text, cands, amounts, sents, sent_of)
+    # 5. merging
+    cands = _merge(cands)
+    return [_to_event(c) for c in cands if not c.dropped]
+
+
+# ---------------------------------------------------------------- drugs
+
+
+def _negated(text: str, d: Mention) -> bool:
+    return bool(set(_words_before(text, d.start, 3)) & _cues()["negation"])
+
+
+def _is_purpose(text: str, d: Mention) -> bool:
+    window = text[max(0, d.start - 40) : d.start].lower()
+    return any(p in window for p in _cues()["purpose"])
+
+
+def _lab_purpose(text: str, d: Mention) -> bool:
+    """ "het lab voor de productie van amfetamine": the purpose names the lab's drug."""
+    window = text[max(0, d.start - 60) : d.start].lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", window) or w in window for w in ("lab ", "drugslab", "laboratorium"))
+
+
+def _lab_drug(text: str, s: Sentence, d: Mention, drugs: list[Mention]) -> str:
+    """A generic lab takes the drug it was making: "lab voor de productie van amfetamine"."""
+    if d.text.lower() not in _cues()["lab_words"]:
+        return d.value
+    for other in drugs:
+        if other is not d and s.start <= other.start < s.end and other.start > d.end and other.start - d.end < 60:
+            if _is_purpose(text, other):
+                return other.value
+    return d.value
+
+
+def _seizable(text: str, s: Sentence, d: Mention) -> tuple[bool, bool, bool]:
+    """(countable, definite, plural) for a drug mention without an amount."""
+    cues = _cues()
+    low = d.text.lower()
+    before = _words_before(text, d.start, 4)
+    compound = low.endswith(cues["suffixes"]) or low in cues["lab_words"] or low in ("plantage", "plantages", "kwekerij", "kwekerijen")
+    container_at = None
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in cues["containers"] or before[k].rstrip("s") in cues["containers"]:
+            container_at = k
+            break
+        if before[k] in ("de", "het", "een", "die", "deze", "dat", "zijn", "hun"):
+            break
+    countable = compound or container_at is not None or s.is_title
+    det_words = before[:container_at] if container_at is not None else before
+    det = det_words[-1] if det_words else ""
+    # skip adjectives between a determiner and the noun: "een grote partij", "de illegale kwekerij"
+    for w in reversed(det_words):
+        if w in ("de", "het", "een", "die", "deze", "dat", "dit", "zijn", "hun", "haar"):
+            det = w
+            break
+    definite = det in ("de", "het", "die", "deze", "dat", "dit", "zijn", "hun", "haar")
+    plural = low in cues["aggregate_plural"] or (container_at is not None and before[container_at] in ("partijen", "ladingen", "zendingen"))
+    return countable, definite, plural
+
+
+_ADJ_GAP = re.compile(
+    r"\s*(?:(?:aan|van|met|pure?|zuivere?|vloeibare?|droge?|verdovende|de|het|vermoedelijk(?:e)?|zogenaamde|ruwe|onversneden)\s+){0,3}",
+    re.IGNORECASE,
+)
+_LABEL_GAP = re.compile(r"\s*(?:[:=]|van|met|goed voor|,)?\s*", re.IGNORECASE)
+
+
+def _link_drug(text, s: Sentence, a: Mention, drugs: list[Mention], purpose: set, sents):
+    """The drug(s) of an amount: ([drug mention or None], adjacent?, joint?) or None."""
+    in_sent = [d for d in drugs if s.start <= d.start < s.end and id(d) not in purpose]
+    # overlapping ("xtc-pillen", "hennepplanten" as the unit)
+    for d in in_sent:
+        if d.start < a.end and a.start < d.end:
+            return [d], True, False
+    # right after: "542 kilo cocaïne", "11.000 liter aan grondstoffen"
+    after = [d for d in in_sent if d.start >= a.end]
+    if after:
+        d = min(after, key=lambda x: x.start)
+        gap = text[a.end : d.start]
+        if _ADJ_GAP.fullmatch(gap):
+            # one amount, two drugs: "vijftig gram cocaïne en heroïne"
+            nxt = [x for x in after if x.start > d.end]
+            if nxt:
+                d2 = min(nxt, key=lambda x: x.start)
+                if re.fullmatch(r"\s+(?:en|of|en/of)\s+", text[d.end : d2.start]) and d2.value != d.value:
+                    nxt_amt_gap = text[d2.end : d2.end + 3]
+                    if not re.match(r"\s*\d", nxt_amt_gap):
+                        return [d, d2], True, True
+            return [d], True, False
+    # a label before: "Cocaïne: 27,7 g", "een partij cocaïne van 300 kilo"
+    before = [d for d in in_sent if d.end <= a.start]
+    if before:
+        d = max(before, key=lambda x: x.end)
+        if _LABEL_GAP.fullmatch(text[d.end : a.start]):
+            return [d], True, False
+    unit = a.value.unit
+    if unit == "plants":
+        return [None], False, False
+    # the nearest drug in the sentence, preceding first
+    if before:
+        return [max(before, key=lambda x: x.end)], False, False
+    if after:
+        return [min(after, key=lambda x: x.start)], False, False
+    if unit == "pills":
+        return [None], False, False
+    # the drug of the earlier context (specific before generic), else the title's
+    generic = _cues()["generic"]
+    earlier = [d for d in drugs if d.end <= s.start and id(d) not in purpose]
+    body_earlier = [d for d in earlier if not any(x.is_title and x.start <= d.start < x.end for x in sents)]
+    for pool in (body_earlier, earlier):
+        specific = [d for d in pool if d.value not in generic]
+        if specific:
+            return [specific[-1]], False, False
+        if pool:
+            return [pool[-1]], False, False
+    return None
+
+
+def _unit_drug(unit: str) -> str:
+    return {"plants": "cannabis", "pills": "mdma"}.get(unit, "unspecified")
+
+
+def _unit_for(text: str, s: Sentence, a: Mention, amt: Amount) -> str:
+    """ "stuks" takes its unit from the label: "XTC: 171 stuks" -> pills, "Cannabis planten: 350 stuks" -> plants."""
+    if amt.unit != "units" or not amt.text.lower().endswith("stuks"):
+        return amt.unit
+    label = text[s.start : a.start].lower()
+    if re.search(r"xtc|pil|tablet|ecstasy|mdma", label):
+        return "pills"
+    if re.search(r"plant|stek", label):
+        return "plants"
+    return "units"
+
+
+def _is_list_line(s: Sentence, d: Mention | None, a: Mention) -> bool:
+    """A table line "Cocaïne: 27,7 g": the drug, a colon and the amount make the whole line."""
+    return bool(re.fullmatch(r"\s*[^\W\d][\w '’-]{0,40}:\s*" + re.escape(a.text) + r"\s*\.?\s*", s.text))
+
+
+def _has_seizure_context(sents: list[Sentence], s: Sentence, trig: dict) -> bool:
+    return any(trig[x.index] for x in sents if x.index < s.index)
+
+
+# ---------------------------------------------------------------- fields
+
+
+def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
+    s = c.sent
+    cs, ce = _clause_bounds(s, c.anchor)
+    clause_lower = text[cs:ce].lower()
+    body_before = [x for x in sents if x.index < s.index and not x.is_title]
+    title = [x for x in sents if x.is_title]
+
+    # date: the clause, the sentence (before, then after), the earlier context, the title
+    own = [m for m in dates if _in(m, cs, ce)]
+    in_sent = [m for m in dates if _in(m, s.start, s.end)]
+    chosen, src = None, None
+    if own:
+        chosen, src = min(own, key=lambda m: abs(m.start - c.anchor)), "own"
+    elif in_sent:
+        prev = [m for m in in_sent if m.end <= c.anchor]
+        chosen, src = (max(prev, key=lambda m: m.end) if prev else min(in_sent, key=lambda m: m.start)), "own"
+    else:
+        for x in reversed(body_before):
+            if _is_reporting(x):
+                continue
+            found = [m for m in dates if _in(m, x.start, x.end)]
+            if found:
+                chosen, src = found[-1], "context"
+                break
+        if chosen is None and not s.is_title:
+            found = [m for m in dates if any(_in(m, t.start, t.end) for t in title)]
+            if found:
+                chosen, src = found[0], "title"
+    # kind
+    cues = _cues()
+    sent_lower = s.lower
+    agg = any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", clause_lower) for k in cues["aggregate"])
+    if "in totaal" in sent_lower and in_sent:
+        agg = True
+    if c.list_line:
+        agg = True
+    if chosen is not None and src == "own":
+        iv: DateInterval = chosen.value
+        span_days = (iv.end - iv.start).days
+        t = iv.text.lower()
+        if not re.search(r"geleden|terug|nacht", t) and iv.granularity in ("year", "quarter", "period") and span_days > 31:
+            agg = True
+    if agg:
+        c.kind = "aggregate"
+    if chosen is not None:
+        iv = chosen.value
+        if c.kind == "aggregate" and iv.granularity == "day" and src == "own":
+            iv = year_to_date(iv)  # "op 31 mei 2020 ... in totaal": the year up to that day
+        c.date, c.date_src = iv, src
+
+    # place
+    usable = [m for m in places if m.value.kind not in ("origin", "agency")]
+    rank = {"locative": 0, "dateline": 1, "street": 2, "country": 3, "weak": 4, "ner": 3}
+    in_s = [m for m in usable if _in(m, s.start, s.end) and rank.get(m.value.kind, 5) <= (3 if not s.is_title else 4)]
+    chosen_p, psrc = None, None
+    if in_s:
+        chosen_p = min(in_s, key=lambda m: (rank.get(m.value.kind, 5), abs(m.start - c.anchor)))
+        psrc = "own"
+    else:
+        for kinds in (("locative", "street", "dateline"), ("country", "weak", "ner")):
+            for x in reversed(body_before):
+                found = [m for m in usable if _in(m, x.start, x.end) and m.value.kind in kinds]
+                if found:
+                    chosen_p, psrc = found[-1], "context"
+                    break
+            if chosen_p:
+                break
+        if chosen_p is None and not s.is_title:
+            found = [m for m in usable if any(_in(m, t.start, t.end) for t in title)]
+            if found:
+                chosen_p, psrc = min(found, key=lambda m: rank.get(m.value.kind, 5)), "title"
+    if chosen_p is not None:
+        c.place, c.place_src = chosen_p.value, psrc
+
+    # agencies and operation
+    ag = [m.value for m in agencies if _in(m, s.start, s.end)]
+    if not ag:
+        for x in reversed(body_before[-2:]):
+            ag = [m.value for m in agencies if _in(m, x.start, x.end)]
+            if ag:
+                break
+    if not ag and not s.is_title:
+        ag = [m.value for m in agencies if any(_in(m, t.start, t.end) for t in title)]
+    c.agency = list(dict.fromkeys(ag))
+    near = [m for m in operations if m.end <= s.end and (m.start >= s.start or any(_in(m, x.start, x.end) for x in body_before[-2:]))]
+    if near:
+        c.operation = near[-1].value
+
+
+def _is_reporting(s: Sentence) -> bool:
+    """ "Dat schrijft De Morgen woensdag": a date of the reporting, not of a seizure."""
+    return _has(s.lower, s.words, _cues()["reporting"]) and not has_trigger(s)
+
+
+def _attach_values(text, cands: list[_Cand], amounts, sents, sent_of):
+    """Street values: a money amount after a value cue goes to the event of its sentence, else the one before."""
+    cues = _cues()["value"]
+    for a in amounts:
+        amt: Amount = a.value
+        if not amt.is_money or amt.unit != "EUR":
+            continue
+        window = text[max(0, a.start - 45) : a.start].lower()
+        if not any(k in window for k in cues):
+            continue
+        s = sent_of(a.start)
+        if s is None:
+            continue
+        same = [c for c in cands if c.sent is s and not c.dropped]
+        target = None
+        if same:
+            prev = [c for c in same if c.anchor <= a.start]
+            target = prev[-1] if prev else same[0]
+        else:
+            earlier = [c for c in cands if c.anchor < a.start and not c.dropped]
+            if earlier:
+                target = max(earlier, key=lambda c: c.anchor)
+        if target is not None and target.value_eur is None and amt.value is not None:
+            target.value_eur = amt.value
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _same_amount(a: Amount | None, b: Amount | None) -> bool:
+    if a is None or b is None or a.unit != b.unit or a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value)) + 1e-9
+
+
+def _absorb(into: _Cand, other: _Cand) -> None:
+    """Keep ``into``; fill what it lacks from ``other`` (own values beat inherited ones)."""
+    if into.amount is None and other.amount is not None:
+        into.amount = other.amount
+    elif into.amount is not None and other.amount is not None and into.amount.approximate and not other.amount.approximate:
+        if _same_amount(into.amount, other.amount):
+            into.amount = other.amount
+    order = {"own": 0, "context": 1, "title": 2, None: 3}
+    if order[other.date_src] < order[into.date_src]:
+        into.date, into.date_src = other.date, other.date_src
+    if order[other.place_src] < order[into.place_src]:
+        into.place, into.place_src = other.place, other.place_src
+    if into.value_eur is None:
+        into.value_eur = other.value_eur
+    into.agency = list(dict.fromkeys(into.agency + other.agency))
+    into.operation = into.operation or other.operation
+    other.dropped = True
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    title = [c for c in cands if c.sent.is_title]
+    body = [c for c in cands if not c.sent.is_title]
+    # the title restates a body event: same amount, else the first body event of that drug it is compatible with
+    for t in title:
+        target = next((b for b in body if b.drug == t.drug and _same_amount(b.amount, t.amount)), None)
+        if target is None:
+            for b in body:
+                if b.drug != t.drug:
+                    continue
+                if t.amount is None or b.amount is None or (
+                    b.amount.unit == t.amount.unit and (t.amount.approximate or b.amount.approximate)
+                ):
+                    target = b
+                break
+        if target is not None:
+            if target.amount is not None and t.amount is not None and not _same_amount(target.amount, t.amount):
+                t.amount = None  # the body's figure is the more specific one
+            _absorb(target, t)
+            target.kind = target.kind
+    live = [c for c in cands if not c.dropped]
+    # the same seizure mentioned twice: same drug and amount
+    for i, c in enumerate(live):
+        if c.dropped or c.amount is None:
+            continue
+        for d in live[i + 1 :]:
+            if not d.dropped and d.drug == c.drug and _same_amount(c.amount, d.amount):
+                first, second = (c, d) if _specificity(c) >= _specificity(d) else (d, c)
+                if first is d:
+                    first.kind = d.kind
+                _absorb(first, second)
+                if first is not c:
+                    break
+    live = [c for c in live if not c.dropped]
+    # one amount-less event per drug
+    first_null: dict[str, _Cand] = {}
+    for c in live:
+        if c.amount is None and c.amount_range is None and not c.adjacent_drug:
+            if c.drug in first_null:
+                _absorb(first_null[c.drug], c)
+            else:
+                first_null[c.drug] = c
+    live = [c for c in live if not c.dropped]
+    # generic drugs without an amount give way to specific ones
+    generic = _cues()["generic"]
+    if any(c.drug not in generic for c in live):
+        for c in live:
+            if c.drug in generic and c.amount is None:
+                c.dropped = True
+    live = [c for c in live if not c.dropped]
+    # parts that add up to a stated total: "286 plantjes" = 114 + 172
+    for c in live:
+        if c.amount is None or c.dropped:
+            continue
+        later = [d for d in live if d is not c and d.amount and d.drug == c.drug and d.amount.unit == c.amount.unit and d.anchor > c.anchor]
+        for i in range(len(later)):
+            total = 0.0
+            for j in range(i, len(later)):
+                total += later[j].amount.value
+                if j > i and abs(total - c.amount.value) <= 0.01 * c.amount.value:
+                    for d in later[i : j + 1]:
+                        d.dropped = True
+                    break
+                if total > c.amount.value:
+                    break
+    return [c for c in live if not c.dropped]
+
+
+def _specificity(c: _Cand) -> int:
+    return 2 * c.own_trigger + (c.place_src == "own") + (c.date_src == "own") - 2 * c.list_line
+
+
+def _to_event(c: _Cand) -> SeizureEvent:
+    s = c.sent
+    conf = 0.45 + 0.15 * c.own_trigger + 0.1 * c.adjacent_drug + 0.1 * (c.amount is not None)
+    conf += 0.1 * (c.date_src == "own") + 0.1 * (c.place_src == "own")
+    stripped = s.text.strip()
+    lead = len(s.text) - len(s.text.lstrip())
+    ev = Evidence(stripped, s.start + lead, s.start + lead + len(stripped))
+    return SeizureEvent(
+        drug=c.drug,
+        drug_text=c.drug_text,
+        amount=c.amount,
+        kind=c.kind,
+        date=c.date,
+        location=c.place,
+        value_eur=c.value_eur,
+        agency=tuple(c.agency),
+        operation=c.operation,
+        evidence=ev,
+        confidence=min(conf, 0.99),
+        amount_range=c.amount_range,
+    )

@@ -1,0 +1,282 @@
+"""Dutch quantities and money: "bijna 54,5 ton" -> 54500 kg, "1,4 miljard euro" -> 1.4e9 EUR.
+
+``find_amounts(text)`` scans a text once (linear time) and returns every amount with
+its character offsets; ``parse_amount(text)`` returns the first. No spaCy here: the
+amounts component only maps these offsets onto spans.
+
+What is *not* an amount: a number without a unit ("2,5 keer", "49 jaar", "2020",
+"14.30 uur"), a rate ("800 milligram per 1.000 inwoners"), a vague plural
+("honderden kilo's", "tonnen"), a bare multiplier without currency or money context
+("7,5 miljard").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..resources import load_json
+from ..schema import Amount
+from .numbers import parse_digits, parse_multiplier, parse_number_word
+from .tokens import Tok, tokenize
+
+_GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "'", "’")
+_RANGE_WORDS = {"tot", "à", "a", "-", "–", "—", "tot/met"}
+_MONEY_TON = 100_000.0  # "acht ton cash": in a money context a "ton" is 100,000 euro
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    start: int
+    end: int
+    amount: Amount
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    data = load_json("amounts.json")
+    approx = sorted((tuple(t.lower for t in tokenize(q)) for q in data["approximate"]), key=len, reverse=True)
+    return {
+        "units": data["units"],
+        "approx": approx,
+        "money_context": tuple(data["money_context"]),
+        "money_after": {w for w in data["money_after"] if " " not in w},
+        "counted": data["counted_numbers"],
+        "currency_prefix": set(data["currency_prefixes"]),
+    }
+
+
+@dataclass
+class _Num:
+    value: float
+    start: int  # token index of first token
+    end: int  # token index after the last token
+    approximate: bool = False
+    has_multiplier: bool = False
+
+
+def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
+    """Read a number (digits, words, fractions, with a multiplier) starting at token i."""
+    n = len(toks)
+    lex = _lexicon()
+    t = toks[i].lower
+    value: float | None = None
+    j = i + 1
+    approx = False
+    if t[0].isdigit():
+        if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text[-1:].isdigit():
+            return None
+        value = parse_digits(toks[i].text)
+        if value is None:
+            return None
+        # thousands separated by a space or apostrophe: "1 353,18", "12'500"
+        first_len = len(toks[i].text)
+        while (
+            first_len <= 3
+            and "," not in toks[j - 1].text
+            and j < n
+            and toks[j].text[:3].isdigit()
+            and (len(toks[j].text) == 3 or (len(toks[j].text) > 4 and toks[j].text[3] == ","))
+            and toks[j].start - toks[j - 1].end == 1
+            and text[toks[j - 1].end] in _GROUP_SEPARATORS
+            and "." not in toks[j].text
+        ):
+            v2 = parse_digits(toks[j].text)
+            if v2 is None:
+                break
+            value = value * 1000 + v2
+            j += 1
+            first_len = 0  # further groups are always three digits
+    elif t in ("een", "één") and j < n and toks[j].lower in ("half", "halve"):
+        value, j = 0.5, j + 1
+    elif t in lex["counted"]:
+        value, approx = float(lex["counted"][t]), True
+    elif t in ("een", "één") and j < n and toks[j].lower in lex["counted"]:
+        value, approx, j = float(lex["counted"][toks[j].lower]), True, j + 1
+    else:
+        value = parse_number_word(t)
+        if value is None:
+            return None
+    has_mult = False
+    if j < n:
+        m = parse_multiplier(toks[j].text)
+        if m is not None:
+            value *= m
+            has_mult = True
+            j += 1
+            if j < n and toks[j].text == "." and toks[j - 1].lower in ("mln", "mld", "mrd", "mio"):
+                j += 1
+    return _Num(value, i, j, approx, has_mult)
+
+
+def _unit_at(toks: list[Tok], j: int):
+    if j >= len(toks):
+        return None
+    return _lexicon()["units"].get(toks[j].lower)
+
+
+def _approx_before(toks: list[Tok], i: int) -> int | None:
+    """Token index where an approximating qualifier ending right before token i starts."""
+    for phrase in _lexicon()["approx"]:
+        k = len(phrase)
+        if i - k < 0:
+            continue
+        if all(toks[i - k + x].lower == phrase[x] for x in range(k)):
+            return i - k
+    # "zo'n" is often tokenised as "zo" + "'n"
+    if i >= 2 and toks[i - 2].lower == "zo" and toks[i - 1].lower in ("'n", "’n", "'", "’"):
+        return i - 2
+    if i >= 3 and toks[i - 3].lower == "zo" and toks[i - 2].text in ("'", "’") and toks[i - 1].lower == "n":
+        return i - 3
+    return None
+
+
+def _money_context(text: str, start: int) -> bool:
+    window = text[max(0, start - 60) : start].lower()
+    return any(w in window for w in _lexicon()["money_context"])
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every amount in ``text`` with its offsets, in order.
+
+    >>> [m.amount.value for m in find_amounts("Dit jaar is al bijna 54,5 ton gevonden")]
+    [54500.0]
+    """
+    if not text:
+        return []
+    toks = tokenize(text)
+    out: list[AmountMatch] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        m = _match_at(text, toks, i)
+        if m is None:
+            i += 1
+            continue
+        match, i = m
+        out.append(match)
+    return out
+
+
+def _match_at(text: str, toks: list[Tok], i: int):
+    n = len(toks)
+    lex = _lexicon()
+    t = toks[i].lower
+    currency_prefix = None
+    first = i
+    if t in ("€", "$", "eur", "usd") and i + 1 < n:
+        currency_prefix = lex["units"][t]
+        i += 1
+        t = toks[i].lower
+    # "tussen (de) 5 en 10 kilo"
+    between = False
+    if t == "tussen" and i + 1 < n:
+        between = True
+        i += 1
+        if toks[i].lower == "de" and i + 1 < n:
+            i += 1
+    if not (t[0].isdigit() or t.isalpha() or between):
+        return None
+    num = _read_number(text, toks, i)
+    if num is None:
+        return None
+    j = num.end
+    low = high = None
+    # ranges: "5 à 10 kilo", "5 tot 10 kilo", "5-10 kilo", "tussen 5 en 10 kilo"
+    if j + 1 < n and (toks[j].lower in _RANGE_WORDS or (between and toks[j].lower == "en")):
+        if toks[j].lower == "tot" and j + 2 < n and toks[j + 1].lower == "en" and toks[j + 2].lower == "met":
+            pass
+        else:
+            k = j + 1
+            if toks[j].lower == "tot" and toks[k].lower == "wel" and k + 1 < n:
+                k += 1
+            second = _read_number(text, toks, k)
+            if second is not None:
+                lo, hi = num.value, second.value
+                if second.has_multiplier and not num.has_multiplier and lo < hi:
+                    lo = lo * (hi / _strip_mult(toks, second))
+                if lo <= hi:
+                    low, high = lo, hi
+                    j = second.end
+                    num = _Num(hi, num.start, second.end, num.approximate, second.has_multiplier)
+    elif between:
+        return None
+    unit = _unit_at(toks, j)
+    if unit is None and currency_prefix is None:
+        # a bare multiplier is money only where the context says so: "een straatwaarde van 7,5 miljard"
+        if num.has_multiplier and _money_context(text, toks[num.start].start):
+            unit = lex["units"]["euro"]
+            j -= 1  # no unit token consumed
+        else:
+            return None
+    if currency_prefix is not None:
+        if unit is not None and unit["unit"] in ("EUR", "USD"):
+            j += 1  # "€ 5 miljoen euro": consume the doubled currency
+        unit = currency_prefix
+        j -= 1
+    if unit is None:
+        return None
+    unit_tok = toks[j] if j < n else toks[-1]
+    canonical, factor = unit["unit"], float(unit["factor"])
+    end_tok = j
+    # "een ton" is money where money is the context: "acht ton cash", "een ton aan contanten"
+    if unit_tok.lower in ("ton", "tonnen") and currency_prefix is None:
+        nxt = toks[j + 1].lower if j + 1 < n else ""
+        nxt2 = toks[j + 2].lower if j + 2 < n else ""
+        if nxt in lex["money_after"] or (nxt == "aan" and nxt2 in lex["money_after"]) or nxt == "euro":
+            canonical, factor = "EUR", _MONEY_TON
+            if nxt == "euro":
+                end_tok = j + 1
+    # "een" alone is a number only before a unit; "een kilo" = 1 kg but "een" + noun is not an amount
+    value = num.value * factor
+    low = low * factor if low is not None else None
+    high = high * factor if high is not None else None
+    # "5 ton en 438 kilo"
+    if canonical == "kg" and low is None and end_tok + 2 < n and toks[end_tok + 1].lower == "en":
+        second = _read_number(text, toks, end_tok + 2)
+        if second is not None:
+            u2 = _unit_at(toks, second.end)
+            if u2 and u2["unit"] == "kg" and float(u2["factor"]) < factor:
+                value += second.value * float(u2["factor"])
+                end_tok = second.end
+    # a rate or a price is not a quantity: "800 milligram per 1.000 inwoners", "€ 40 per gram"
+    if end_tok + 1 < n and toks[end_tok + 1].lower in ("per", "/"):
+        return None
+    start_tok = first
+    q = _approx_before(toks, first)
+    approximate = num.approximate
+    if q is not None:
+        approximate = True
+        start_tok = q
+    elif first > 0 and toks[first - 1].lower in ("een", "één") and toks[first].lower in lex["counted"]:
+        start_tok = first - 1
+    start, end = toks[start_tok].start, toks[end_tok].end
+    if low is not None:
+        amount = Amount(None, canonical, approximate, text[start:end], low=low, high=high)
+    else:
+        amount = Amount(value, canonical, approximate, text[start:end])
+    return AmountMatch(start, end, amount), end_tok + 1
+
+
+def _strip_mult(toks: list[Tok], num: _Num) -> float:
+    """The value of ``num`` without its multiplier ("6 miljoen" -> 6)."""
+    v = parse_digits(toks[num.start].text)
+    if v is None:
+        v = parse_number_word(toks[num.start].text) or 1.0
+    return v or 1.0
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The first amount in ``text``, normalised; None when there is none.
+
+    >>> parse_amount("goed voor een straatwaarde van bijna 1,4 miljard euro").value
+    1400000000.0
+    """
+    if not isinstance(text, str):
+        return None
+    found = find_amounts(text)
+    return found[0].amount if found else None
+
+
+def with_text(amount: Amount, text: str) -> Amount:
+    return replace(amount, text=text)

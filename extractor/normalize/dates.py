@@ -1,0 +1,692 @@
+"""Dutch temporal expressions resolved against the publication date.
+
+``find_dates(text, published)`` finds date expressions with our own Dutch rules
+(bounded regular expressions, linear time) and resolves each to a ``DateInterval``;
+``parse_date(text, published)`` returns the first. dateparser normalises the
+absolute day forms it handles well ("31 mei 2020", "23-09-2019"); the Dutch layer
+here handles what it misses ("vorige week dinsdag", "afgelopen vrijdag",
+"maandagavond", "begin maart", "de nacht van 2 op 3 april", "dit jaar").
+
+``published`` is a ``date``, an ISO string "YYYY-MM-DD", a month "YYYY-MM", a year
+"YYYY", or None. With a month-only publication date a relative expression resolves
+to the widest interval the known part allows (granularity "period"); with none it
+resolves to None. Absolute dates always resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from ..resources import load_json
+from ..schema import DateInterval
+
+_DATA = load_json("dates.json")
+MONTHS: dict[str, int] = _DATA["months"]
+MONTHS_ANY: dict[str, int] = {**MONTHS, **_DATA["month_abbreviations"]}
+WEEKDAYS: dict[str, int] = _DATA["weekdays"]
+SMALL_NUMBERS: dict[str, int | None] = _DATA["small_numbers"]
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_MON = rf"(?:{_alt(MONTHS)})"
+_MONANY = rf"(?:{_alt(MONTHS_ANY)})\.?"
+_WD = rf"(?:{_alt(WEEKDAYS)})"
+_PART = r"(?:voormiddag|namiddag|ochtend|morgen|middag|avond|nacht)"
+_D = r"(?:[12]\d|3[01]|0?[1-9])"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_NUMW = r"(?:\d{1,3}|" + _alt(SMALL_NUMBERS) + r"|een\s+paar)"
+_RELYEAR = r"(?P<rel>dit|vorig|vorige|verleden|afgelopen|volgend)\s+jaar"
+_B = r"(?<![\w])"  # a word start that also works before digits
+_E = r"(?![\w])"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    interval: DateInterval
+
+
+# ---------------------------------------------------------------- publication date
+
+
+def published_bounds(published) -> tuple[date, date] | None:
+    """The interval a publication date stands for: "2021-06" -> (2021-06-01, 2021-06-30)."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date(), published.date()
+    if isinstance(published, date):
+        return published, published
+    if not isinstance(published, str):
+        return None
+    s = published.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", s):
+            d = date.fromisoformat(s[:10])
+            return d, d
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            y, m = int(s[:4]), int(s[5:7])
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        if re.fullmatch(r"\d{4}", s):
+            y = int(s)
+            return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _month(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, _last_day(y, m))
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_of(m: int, d: int, ref: date | None, year: int | None) -> int | None:
+    """The year of "3 juni": given, else the publication year, preferring the past."""
+    if year is not None:
+        return year
+    if ref is None:
+        return None
+    cand = _safe_date(ref.year, m, min(d, _last_day(ref.year, m)))
+    if cand is not None and cand > ref + timedelta(days=1):
+        return ref.year - 1
+    return ref.year
+
+
+def _rel_year(word: str, ref: date | None) -> int | None:
+    if ref is None:
+        return None
+    w = word.lower()
+    if w == "dit":
+        return ref.year
+    if w == "volgend":
+        return ref.year + 1
+    return ref.year - 1  # vorig, vorige, verleden, afgelopen
+
+
+def _part_of(start: date, end: date, mod: str | None) -> tuple[date, date]:
+    """begin / medio / eind of an interval, as thirds: "eind juni" -> 21..30 June."""
+    if not mod:
+        return start, end
+    mod = " ".join(mod.lower().split())
+    days = (end - start).days + 1
+    third = days // 3
+    if mod in ("begin", "eerder in", "in het begin van"):
+        return start, start + timedelta(days=third - 1)
+    if mod in ("half", "medio", "midden", "halverwege", "in het midden van"):
+        return start + timedelta(days=third), end - timedelta(days=third)
+    if mod in ("eind", "einde", "later in", "eind van", "aan het eind van", "laat in"):
+        return end - timedelta(days=days - 2 * third - 1), end
+    return start, end
+
+
+def _weekday_before(ref: date, wd: int, strict: bool = False) -> date:
+    delta = (ref.weekday() - wd) % 7
+    if strict and delta == 0:
+        delta = 7
+    return ref - timedelta(days=delta)
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _clip(start: date, end: date, ref: date | None) -> tuple[date, date]:
+    if ref is not None and start <= ref < end:
+        end = ref
+    return start, end
+
+
+# ---------------------------------------------------------------- rules
+# Each rule: (compiled pattern, handler(match, ref) -> (start, end, granularity, relative) | None).
+
+_RULES: list[tuple[re.Pattern, object]] = []
+
+
+def _rule(pattern: str):
+    rx = re.compile(pattern, re.IGNORECASE)
+
+    def deco(fn):
+        _RULES.append((rx, fn))
+        return fn
+
+    return deco
+
+
+def _num(word: str | None) -> int | None:
+    if word is None:
+        return None
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    return SMALL_NUMBERS.get(w)
+
+
+@_rule(
+    _B + r"(?:in\s+)?de\s+nacht\s+van\s+(?:(?P<wd1>" + _WD + r")\s+)?(?P<d1>" + _D + r")(?:\s+(?P<m1>" + _MON + r"))?"
+    r"\s+op\s+(?:(?P<wd2>" + _WD + r")\s+)?(?P<d2>" + _D + r")\s+(?P<m2>" + _MONANY + r")(?:\s+(?P<y>" + _Y + r"))?" + _E
+)
+def _night_dates(m, ref):
+    m2 = MONTHS_ANY[m["m2"].lower().rstrip(".")]
+    m1 = MONTHS[m["m1"].lower()] if m["m1"] else m2
+    y = _year_of(m2, int(m["d2"]), ref, int(m["y"]) if m["y"] else None)
+    if y is None:
+        return None
+    y1 = y - 1 if m1 == 12 and m2 == 1 else y
+    a, b = _safe_date(y1, m1, int(m["d1"])), _safe_date(y, m2, int(m["d2"]))
+    if not a or not b or a > b:
+        return None
+    return a, b, "period", not m["y"]
+
+
+@_rule(_B + r"(?:in\s+)?de\s+nacht\s+van\s+(?P<wd1>" + _WD + r")\s+op\s+(?P<wd2>" + _WD + r")" + _E)
+def _night_weekdays(m, ref):
+    if ref is None:
+        return None
+    wd1, wd2 = WEEKDAYS[m["wd1"].lower()], WEEKDAYS[m["wd2"].lower()]
+    if (wd1 + 1) % 7 != wd2:
+        return None
+    second = _weekday_before(ref, wd2)
+    return second - timedelta(days=1), second, "period", True
+
+
+@_rule(
+    _B + r"(?:van|vanaf|tussen)\s+(?:(?:" + _WD + r")\s+)?(?P<d1>" + _D + r")(?:\s+(?P<m1>" + _MONANY + r"))?"
+    r"(?:\s+(?P<y1>" + _Y + r"))?\s+(?:tot\s+en\s+met|t/m|tot|en|-|–)\s+(?:(?:" + _WD + r")\s+)?"
+    r"(?P<d2>" + _D + r")\s+(?P<m2>" + _MONANY + r")(?:\s+(?P<y2>" + _Y + r"))?" + _E
+)
+def _day_range(m, ref):
+    m2 = MONTHS_ANY[m["m2"].lower().rstrip(".")]
+    m1 = MONTHS_ANY[m["m1"].lower().rstrip(".")] if m["m1"] else m2
+    y2 = _year_of(m2, int(m["d2"]), ref, int(m["y2"]) if m["y2"] else None)
+    if y2 is None:
+        return None
+    y1 = int(m["y1"]) if m["y1"] else (y2 - 1 if m1 > m2 else y2)
+    a, b = _safe_date(y1, m1, int(m["d1"])), _safe_date(y2, m2, int(m["d2"]))
+    if not a or not b or a > b:
+        return None
+    return a, b, "period", not m["y2"]
+
+
+@_rule(
+    _B + r"(?:(?P<wd>" + _WD + r")\s+)?(?P<d>" + _D + r")(?:e|ste|de)?\s+(?P<m>" + _MONANY + r")"
+    r"(?:\s+(?P<y>" + _Y + r")(?![\d.,]\d)|\s+(?:van\s+)?(?:" + _RELYEAR + r"))?" + _E
+)
+def _day(m, ref):
+    mon = MONTHS_ANY[m["m"].lower().rstrip(".")]
+    d = int(m["d"])
+    if m["y"]:
+        parsed = _dateparser_day(m.group(0))
+        if parsed is not None:
+            return parsed, parsed, "day", False
+        y = int(m["y"])
+    elif m["rel"]:
+        y = _rel_year(m["rel"], ref)
+    else:
+        y = _year_of(mon, d, ref, None)
+    if y is None:
+        return None
+    dd = _safe_date(y, mon, d)
+    if dd is None:
+        return None
+    return dd, dd, "day", not m["y"]
+
+
+@_rule(r"(?<![\d.,/\-])(?P<d>" + _D + r")(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>" + _Y + r"|\d\d)(?![\d])(?![.,/\-]\d)")
+def _numeric(m, ref):
+    parsed = _dateparser_day(m.group(0))
+    if parsed is not None:
+        return parsed, parsed, "day", False
+    y = int(m["y"])
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    dd = _safe_date(y, int(m["m"]), int(m["d"]))
+    return (dd, dd, "day", False) if dd else None
+
+
+@_rule(_B + r"(?P<y>" + _Y + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])" + _E)
+def _iso(m, ref):
+    dd = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (dd, dd, "day", False) if dd else None
+
+
+_ORD = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}
+
+
+@_rule(
+    _B + r"(?:(?:in\s+)?(?:de|het)\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste)\s+(?:(?P<n>" + _NUMW + r")\s+)?"
+    r"(?P<u>maanden|maand|weken|helft|kwartaal|halfjaar|jaarhelft|half\s+jaar)\s+van\s+(?:het\s+jaar\s+)?"
+    r"(?:(?P<y>" + _Y + r")|" + _RELYEAR + r"|het\s+jaar)" + _E
+)
+def _part_of_year(m, ref):
+    y = int(m["y"]) if m["y"] else (_rel_year(m["rel"], ref) if m["rel"] else (ref.year if ref else None))
+    if y is None:
+        return None
+    o = _ORD[m["ord"].lower()]
+    u = " ".join(m["u"].lower().split())
+    n = _num(m["n"]) if m["n"] else 1
+    if n is None:
+        return None
+    if u in ("maanden", "maand"):
+        if not 1 <= n <= 12:
+            return None
+        if o == -1:
+            a, b = date(y, 13 - n, 1), date(y, 12, 31)
+        else:
+            a, b = date(y, 1, 1), date(y, n, _last_day(y, n))
+        gran = "month" if n == 1 else "period"
+    elif u == "weken":
+        a = date(y, 1, 1) if o != -1 else date(y, 12, 31) - timedelta(days=7 * n - 1)
+        b = a + timedelta(days=7 * n - 1) if o != -1 else date(y, 12, 31)
+        gran = "period"
+    elif u == "kwartaal":
+        q = 4 if o == -1 else o
+        a, b = date(y, 3 * q - 2, 1), date(y, 3 * q, _last_day(y, 3 * q))
+        gran = "quarter"
+    else:  # helft, halfjaar
+        h = 2 if o == -1 else o
+        if h > 2:
+            return None
+        a, b = (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
+        gran = "period"
+    rel = not m["y"]
+    if m["rel"] and m["rel"].lower() == "dit":
+        a, b = _clip(a, b, ref)
+    return a, b, gran, rel
+
+
+@_rule(_B + r"Q(?P<q>[1-4])\s+(?P<y>" + _Y + r")" + _E)
+def _quarter(m, ref):
+    y, q = int(m["y"]), int(m["q"])
+    return date(y, 3 * q - 2, 1), date(y, 3 * q, _last_day(y, 3 * q)), "quarter", False
+
+
+_MOD = r"(?P<mod>begin|eind|einde|half|medio|midden|halverwege|eerder\s+in|later\s+in|aan\s+het\s+eind\s+van|in\s+het\s+begin\s+van)"
+
+
+@_rule(
+    _B + r"(?:" + _MOD + r"\s+)?(?P<m>" + _MON + r")(?:\s+(?P<y>" + _Y + r")(?![\d.,]\d)|\s+(?:van\s+)?(?:" + _RELYEAR + r"))?" + _E
+)
+def _month_rule(m, ref):
+    mon = MONTHS[m["m"].lower()]
+    if m["y"]:
+        y = int(m["y"])
+    elif m["rel"]:
+        y = _rel_year(m["rel"], ref)
+    else:
+        y = _year_of(mon, 1, ref, None)
+    if y is None:
+        return None
+    a, b = _part_of(*_month(y, mon), m["mod"])
+    gran = "month" if not m["mod"] else "period"
+    return a, b, gran, not m["y"]
+
+
+# begin / medio / eind of a year, by months: "eind 2018" is October to December
+_YEAR_PARTS = {"begin": (1, 3), "medio": (6, 7), "midden": (6, 7), "halverwege": (6, 7), "eind": (10, 12), "einde": (10, 12)}
+
+
+@_rule(
+    r"(?<![\w.,€$])(?:(?P<mod>begin|eind|einde|medio|midden|halverwege|het\s+hele\s+jaar|heel|in\s+het\s+jaar|"
+    r"het\s+jaar|in|van|uit)\s+)?(?P<y>(?:19[5-9]|20[0-4])\d)(?![\w])(?![.,]\d)"
+)
+def _year(m, ref):
+    y = int(m["y"])
+    mod = (m["mod"] or "").lower()
+    a, b = date(y, 1, 1), date(y, 12, 31)
+    if mod in _YEAR_PARTS:
+        (m1, m2) = _YEAR_PARTS[mod]
+        return date(y, m1, 1), date(y, m2, _last_day(y, m2)), "period", False
+    return a, b, "year", False
+
+
+@_rule(
+    _B + r"(?:(?P<mod>begin|eind|einde|medio|midden|halverwege|in\s+de\s+loop\s+van|eerder)\s+)?(?:het\s+)?"
+    + _RELYEAR
+    + _E
+)
+def _relative_year(m, ref):
+    y = _rel_year(m["rel"], ref)
+    if y is None:
+        return None
+    a, b = date(y, 1, 1), date(y, 12, 31)
+    mod = (m["mod"] or "").lower()
+    if mod in _YEAR_PARTS:
+        (m1, m2) = _YEAR_PARTS[mod]
+        a, b = date(y, m1, 1), date(y, m2, _last_day(y, m2))
+    gran = "year" if not mod or mod.startswith("in") or mod == "eerder" else "period"
+    if m["rel"].lower() == "dit":
+        if a > ref:
+            return None
+        a, b = _clip(a, b, ref)
+        gran = "period" if b != date(y, 12, 31) else gran
+    return a, b, gran, True
+
+
+@_rule(
+    _B + r"(?:het\s+|de\s+)?(?P<rel>vorige|afgelopen|verleden|deze|dit|komende|volgende|vorig)\s+(?P<u>week|maand|weekend)"
+    r"(?:\s+(?P<wd>" + _WD + r"))?" + _E
+)
+def _relative_week(m, ref):
+    if ref is None:
+        return None
+    rel, u = m["rel"].lower(), m["u"].lower()
+    past = rel in ("vorige", "afgelopen", "verleden", "vorig")
+    future = rel in ("komende", "volgende")
+    if u == "week":
+        mon = _monday(ref) + timedelta(days=-7 if past else 7 if future else 0)
+        if m["wd"]:
+            d = mon + timedelta(days=WEEKDAYS[m["wd"].lower()])
+            return d, d, "day", True
+        a, b = mon, mon + timedelta(days=6)
+        if not past and not future:
+            a, b = _clip(a, b, ref)
+        return a, b, "week", True
+    if m["wd"]:
+        return None
+    if u == "maand":
+        y, mo = ref.year, ref.month
+        if past:
+            y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+        elif future:
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        a, b = _month(y, mo)
+        if not past and not future:
+            a, b = _clip(a, b, ref)
+        return a, b, "month", True
+    # weekend
+    if past:
+        sat = _weekday_before(ref - timedelta(days=1), 5)
+    elif future:
+        sat = ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
+    else:
+        sat = _monday(ref) + timedelta(days=5)
+    return sat, sat + timedelta(days=1), "period", True
+
+
+@_rule(_B + r"(?P<wd>" + _WD + r")\s+(?:van\s+)?(?:de\s+)?(?P<rel>vorige|afgelopen|verleden)\s+week" + _E)
+def _weekday_of_last_week(m, ref):
+    if ref is None:
+        return None
+    d = _monday(ref) - timedelta(days=7) + timedelta(days=WEEKDAYS[m["wd"].lower()])
+    return d, d, "day", True
+
+
+@_rule(
+    _B + r"(?P<n>" + _NUMW + r")\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaar|jaren)\s+(?:geleden|terug)" + _E
+)
+def _ago(m, ref):
+    if ref is None:
+        return None
+    n = _num(m["n"])
+    u = m["u"].lower()
+    vague = n is None
+    lo_n, hi_n = (2, 5) if vague else (n, n)
+    if u.startswith("dag"):
+        a, b = ref - timedelta(days=hi_n), ref - timedelta(days=lo_n)
+        return a, b, "period" if vague else "day", True
+    if u.startswith("we"):
+        a = _monday(ref - timedelta(days=7 * hi_n))
+        b = _monday(ref - timedelta(days=7 * lo_n)) + timedelta(days=6)
+        return a, b, "period" if vague else "week", True
+    if u.startswith("maand"):
+        y1, m1 = divmod(ref.year * 12 + ref.month - 1 - hi_n, 12)
+        y2, m2 = divmod(ref.year * 12 + ref.month - 1 - lo_n, 12)
+        return date(y1, m1 + 1, 1), _month(y2, m2 + 1)[1], "period" if vague else "month", True
+    return date(ref.year - hi_n, 1, 1), date(ref.year - lo_n, 12, 31), "period" if vague else "year", True
+
+
+@_rule(
+    _B + r"(?:(?P<rel>vorige|afgelopen|verleden|komende|aanstaande|volgende)\s+)?(?P<wd>" + _WD + r")"
+    r"(?:\s*-?\s*(?P<part>" + _PART + r"))?" + _E
+)
+def _weekday(m, ref):
+    if ref is None:
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    if rel == "vorige" or rel == "verleden":
+        d = _monday(ref) - timedelta(days=7) + timedelta(days=wd)
+    elif rel == "afgelopen":
+        d = _weekday_before(ref, wd, strict=True)
+    elif rel in ("komende", "aanstaande", "volgende"):
+        d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+    else:
+        d = _weekday_before(ref, wd)
+    if (m["part"] or "").lower() == "nacht":
+        return d, d + timedelta(days=1), "period", True
+    return d, d, "day", True
+
+
+@_rule(
+    _B + r"(?P<w>eergisteren|gisteren|gister|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|"
+    r"(?:de\s+)?afgelopen\s+nacht)(?P<part>" + _PART + r")?" + _E
+)
+def _deictic(m, ref):
+    if ref is None:
+        return None
+    w = " ".join(m["w"].lower().split())
+    part = (m["part"] or "").lower()
+    if w == "eergisteren":
+        d = ref - timedelta(days=2)
+    elif w in ("gisteren", "gister"):
+        d = ref - timedelta(days=1)
+    elif w in ("vannacht",) or w.endswith("afgelopen nacht"):
+        return ref - timedelta(days=1), ref, "period", True
+    else:
+        d = ref
+    if part == "nacht":
+        return d, d + timedelta(days=1), "period", True
+    return d, d, "day", True
+
+
+_SEASONS = _DATA["seasons"]
+
+
+@_rule(
+    _B + r"(?:(?P<rel>dit|deze|vorig|vorige|afgelopen|verleden|komend|komende|volgend|volgende)\s+|(?:in\s+)?(?:de|het)\s+)"
+    r"(?P<s>voorjaar|lente|zomer|najaar|herfst|winter)(?:\s+(?:van\s+)?(?P<y>" + _Y + r"))?" + _E
+)
+def _season(m, ref):
+    s = m["s"].lower()
+    (m1, d1), (m2, d2) = _SEASONS[s]
+    wraps = m1 > m2
+
+    def bounds(y):  # the season that starts in year y
+        return date(y, m1, d1), date(y + 1 if wraps else y, m2, d2)
+
+    if m["y"]:
+        a, b = bounds(int(m["y"]))
+        return a, b, "season", False
+    if ref is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    y = ref.year
+    a, b = bounds(y)
+    if rel in ("komend", "komende", "volgend", "volgende"):
+        if a <= ref:
+            a, b = bounds(y + 1)
+        return a, b, "season", True
+    # the most recent season that has started by the publication date
+    while a > ref:
+        y -= 1
+        a, b = bounds(y)
+    if rel in ("vorig", "vorige", "verleden") or (rel == "afgelopen" and b >= ref):
+        if rel != "afgelopen" or b >= ref:
+            a, b = bounds(y - 1) if rel != "afgelopen" else (a, b)
+    if rel == "afgelopen" and b > ref:
+        a, b = bounds(y - 1)
+    return a, b, "season", True
+
+
+_HOLIDAYS = _DATA["holidays"]
+
+
+@_rule(
+    _B + r"(?:rond|met|tijdens|na|voor|sinds|in)\s+(?:de\s+)?(?P<h>kerstmis|kerstperiode|kerst|oud\s+en\s+nieuw|nieuwjaar|oudjaar|oudejaarsavond)"
+    r"(?:\s+(?P<y>" + _Y + r"))?" + _E
+)
+def _holiday(m, ref):
+    h = " ".join(m["h"].lower().split())
+    (m1, d1), (m2, d2) = _HOLIDAYS[h]
+    if m["y"]:
+        y = int(m["y"])
+    elif ref is not None:
+        y = ref.year if date(ref.year, m1, d1) <= ref else ref.year - 1
+    else:
+        return None
+    a = date(y, m1, d1)
+    b = date(y + 1 if (m2, d2) < (m1, d1) else y, m2, d2)
+    if (m1, d1) == (1, 1) and not m["y"] and ref is not None and a > ref:
+        a, b = date(y - 1, 1, 1), date(y - 1, 1, 1)
+    return a, b, "period" if a != b else "day", not m["y"]
+
+
+# ---------------------------------------------------------------- dateparser for absolute days
+
+
+@lru_cache(maxsize=8192)
+def _dateparser_day(text: str) -> date | None:
+    """Absolute single days through dateparser ("31 mei 2020", "23-09-2019"), cached."""
+    try:
+        import dateparser
+
+        dt = dateparser.parse(
+            text,
+            languages=["nl"],
+            settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+    except Exception:  # dateparser raises a variety of errors on odd input; our rules take over
+        return None
+    return dt.date() if dt else None
+
+
+# ---------------------------------------------------------------- finding and resolving
+
+_PREFIX_SINCE = re.compile(r"(?:sinds|vanaf|sedert)\s+$", re.IGNORECASE)
+_PREFIX_UNTIL = re.compile(r"(?:tot\s+en\s+met|t/m|tot|uiterlijk)\s+$", re.IGNORECASE)
+_JOIN_UNTIL = re.compile(r"\s+(?:tot\s+en\s+met|t/m|tot|en)\s+$", re.IGNORECASE)
+_PREFIX_FROM = re.compile(r"(?:vanaf|van|sinds|tussen)\s+$", re.IGNORECASE)
+
+
+def _resolve(fn, m, bounds):
+    """Run a rule at one or both ends of the publication interval; widen when they differ."""
+    if bounds is None:
+        return fn(m, None)
+    lo, hi = bounds
+    r_hi = fn(m, hi)
+    if lo == hi or r_hi is None:
+        return r_hi
+    r_lo = fn(m, lo)
+    if r_lo is None:
+        return None
+    if r_lo[:2] == r_hi[:2]:
+        return r_hi
+    return min(r_lo[0], r_hi[0]), max(r_lo[1], r_hi[1]), "period", True
+
+
+MAX_TEXT = 2_000_000  # characters scanned per call; longer text is cut (callers cap earlier)
+
+
+def find_dates(text: str, published=None) -> list[DateMatch]:
+    """Every date expression in ``text``, resolved against ``published``, in order.
+
+    >>> [m.interval.start.isoformat() for m in find_dates("Op 3 juni van dit jaar", "2021-06")]
+    ['2021-06-03']
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    text = text[:MAX_TEXT]
+    bounds = published_bounds(published)
+    cands = []
+    for rx, fn in _RULES:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if e > s:
+                cands.append((s, -(e - s), e, fn, m))
+    cands.sort(key=lambda c: (c[0], c[1]))
+    chosen = []
+    last_end = -1
+    for s, _neg, e, fn, m in cands:
+        if s < last_end:
+            continue
+        try:
+            r = _resolve(fn, m, bounds)
+        except (ValueError, OverflowError, KeyError):
+            r = None
+        # an unresolvable expression still occupies its text, so a shorter rule cannot misread it
+        chosen.append((s, e, m.group(0), r))
+        last_end = e
+    return _combine(text, chosen, bounds)
+
+
+def _combine(text: str, chosen, bounds) -> list[DateMatch]:
+    """Apply "sinds X", "vanaf X tot Y" and "tot en met X" around the found expressions."""
+    out: list[DateMatch] = []
+    ref_hi = bounds[1] if bounds else None
+    i = 0
+    while i < len(chosen):
+        s, e, t, r = chosen[i]
+        if r is None:
+            i += 1
+            continue
+        a, b, gran, rel = r
+        before = text[max(0, s - 16) : s]
+        # "vanaf eind 2018 tot vorige maand"
+        if i + 1 < len(chosen) and _PREFIX_FROM.search(before):
+            s2, e2, t2, r2 = chosen[i + 1]
+            between = text[e:s2]
+            if r2 is not None and len(between) < 16 and _JOIN_UNTIL.search(between + " "):
+                if r2[1] >= a:
+                    ps = s - len(_PREFIX_FROM.search(before).group(0))
+                    out.append(DateMatch(ps, e2, DateInterval(a, r2[1], "period", text[ps:e2], rel or r2[3])))
+                    i += 2
+                    continue
+        m_since = _PREFIX_SINCE.search(before)
+        m_until = _PREFIX_UNTIL.search(before)
+        if m_since and ref_hi is not None and a <= ref_hi:
+            ps = s - len(m_since.group(0))
+            out.append(DateMatch(ps, e, DateInterval(a, ref_hi, "period", text[ps:e], True)))
+        elif m_until and gran in ("day", "month", "period") and not text[s:e].lower().startswith(("tot", "t/m")):
+            # "tot en met 23 juni 2020": the year up to that day (a year-to-date total)
+            ps = s - len(m_until.group(0))
+            out.append(DateMatch(ps, e, DateInterval(date(b.year, 1, 1), b, "period", text[ps:e], rel)))
+        else:
+            out.append(DateMatch(s, e, DateInterval(a, b, gran, t, rel)))
+        i += 1
+    return out
+
+
+def parse_date(text: str, published=None) -> DateInterval | None:
+    """The first date expression in ``text`` resolved against ``published``; None when there is none.
+
+    >>> parse_date("in de nacht van 2 op 3 april", "2021-06").end.isoformat()
+    '2021-04-03'
+    """
+    found = find_dates(text, published)
+    return found[0].interval if found else None
+
+
+def year_to_date(interval: DateInterval) -> DateInterval:
+    """A cumulative total "op 31 mei 2020" covers 1 January up to that day."""
+    return replace(interval, start=date(interval.end.year, 1, 1), granularity="period")

@@ -1,0 +1,185 @@
+"""Places in Dutch news text: "in de Antwerpse haven" -> Antwerpen, "uit Brazilië" -> an origin.
+
+``find_places(text)`` returns each place with a role in ``Place.kind``:
+- ``locative``: where something happened ("in Vlissingen", "de Rotterdamse haven", "in de wijk Hollandse Molen")
+- ``dateline``: the place an article opens with ("DRACHTEN - ", "Voeren: ")
+- ``origin``: where something came from or went to ("uit Brazilië", "vanuit Santos", "naar Italië")
+- ``agency``: part of an agency's name ("parket van Antwerpen", "FGP Antwerpen")
+- ``weak``: any other mention
+Names come from the gazetteer (``resources/nl/places.json``, countries from pycountry's
+nl locale); an unknown capitalised name after "in"/"te" is also taken, with country None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import gazetteer, place_country
+from ..resources import load_json
+from ..schema import Place
+
+_WORD = re.compile(r"[^\W_][\w'’.-]*+")
+_CONNECTORS = {"aan", "den", "de", "op", "en", "van", "bij", "in"}
+_LOCATIVE_PREV = {"in", "te", "op", "bij", "nabij", "rond", "omgeving", "regio", "buurt", "havengebied", "haventerrein"}
+_ORIGIN_PREV = {"uit", "vanuit", "naar", "richting", "via", "herkomst", "vanaf", "afkomstige", "afkomstig", "oorsprong"}
+_STREET = re.compile(
+    r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
+)
+_IN_NAME = re.compile(
+    r"(?<![\w])(?:[Ii]n|[Tt]e)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+)?"
+    r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
+)
+_IN_DE_STREET = re.compile(r"(?<![\w])(?:in|op|aan)\s+de\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)")
+_IN_DE_WIJK = re.compile(r"(?<![\w])in\s+de\s+(?:wijk|buurt)\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)")
+_DATELINE = re.compile(r"\s*(?P<name>[A-Z][\w'’]*+(?:[ -][A-Z][\w'’]*+)?)\s*(?::|\s[-–—])\s")
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    place: Place
+
+
+@cache
+def _stopnames() -> frozenset[str]:
+    months = load_json("dates.json")["months"]
+    days = load_json("dates.json")["weekdays"]
+    words = {w.capitalize() for w in list(months) + list(days)}
+    words |= {
+        "De", "Het", "Een", "Den", "Dat", "Deze", "Die", "Dit", "Zo", "Er", "Hij", "Zij", "Ze", "We", "Wij", "Totaal",
+        "Nederland" "se", "Europa", "Zuid-Amerika", "Latijns-Amerika", "Azië", "Afrika", "Noord-Amerika",
+        "Sky", "EncroChat", "Trojan", "Opiumwet", "Geneesmiddelenwet", "Covid", "Corona",
+    }
+    for canon, entry in load_json("agencies.json")["agencies"].items():
+        words.add(canon)
+        words |= {f.capitalize() for f in entry["forms"]}
+    return frozenset(words)
+
+
+@cache
+def _adjectives() -> tuple[dict[str, str], frozenset[str]]:
+    data = load_json("places.json")
+    return data["adjectives"], frozenset(data["adjective_heads"])
+
+
+def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
+    prev = words_before[-1] if words_before else ""
+    prev2 = " ".join(words_before[-2:])
+    after = text[end : end + 12].lower()
+    if prev in _ORIGIN_PREV or prev2 in ("afkomstig uit", "van herkomst", "op weg", "bestemd voor"):
+        return "origin"
+    if prev in ("parket", "politie", "fgp", "politiezone", "arrondissement") or prev2 in (
+        "parket van",
+        "politie van",
+        "fgp van",
+        "rechtbank van",
+        "rechtbank in",
+        "hof van",
+        "gerecht van",
+    ):
+        return "agency"
+    if prev in _LOCATIVE_PREV or prev2 in ("haven van", "regio van", "omgeving van", "buurt van", "gemeente van", "stad van", "luchthaven van", "provincie"):
+        return "locative"
+    if after.startswith(("se haven", " haven")):
+        return "locative"
+    return "weak"
+
+
+def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
+    """Every place mention with its role, in order.
+
+    >>> [(m.place.name, m.place.kind) for m in find_places("in de Antwerpse haven, uit Brazilië")]
+    [('Antwerpen', 'locative'), ('Brazilië', 'origin')]
+    """
+    if not text:
+        return []
+    gaz = gazetteer()
+    adjectives, heads = _adjectives()
+    stop = _stopnames()
+    words = [(m.group().rstrip(".-"), m.start(), m.start() + len(m.group().rstrip(".-"))) for m in _WORD.finditer(text)]
+    out: dict[int, PlaceMatch] = {}
+    n = len(words)
+    i = 0
+    while i < n:
+        w, s, e = words[i]
+        if not (w[:1].isupper() or w.startswith(("'s-", "’s-"))):
+            i += 1
+            continue
+        before = [x[0].lower() for x in words[max(0, i - 4) : i]]
+        while before and before[-1] in ("de", "het", "een", "'t"):
+            before.pop()
+        # longest gazetteer name starting here (up to five words, single spaces between them)
+        best = None
+        end_i = i
+        for k in range(i, min(n, i + 5)):
+            if k > i and (words[k][1] - words[k - 1][2] != 1 or text[words[k - 1][2]] not in " -"):
+                break
+            if k > i and words[k][0].lower() in _CONNECTORS and k + 1 < n:
+                continue
+            cand = text[s : words[k][2]]
+            hit = gaz.get(cand) or (gaz.get(cand.title()) if cand.isupper() and len(cand) > 3 else None)
+            if hit:
+                best, end_i = (hit, words[k][2]), k
+        if best:
+            (name, country), end = best
+            kind = _role(text, s, end, before)
+            prev = out[max(out)] if out else None
+            if kind == "weak" and prev and re.fullmatch(r"\s*(?:,|en|of)\s*", text[prev.end : s]):
+                kind = prev.place.kind  # "in Beveren, Lokeren en Sint-Gillis-Waas"
+            if country and name in _countries_only():
+                kind = kind if kind in ("origin", "agency") else ("country" if kind == "weak" else kind)
+            out[s] = PlaceMatch(s, end, Place(name, country, text[s:end], kind))
+            i = end_i + 1
+            continue
+        # adjectival forms: "de Antwerpse haven", "Belgische douane"
+        if w in adjectives and i + 1 < n and words[i + 1][0].lower() in heads:
+            name = adjectives[w]
+            head = words[i + 1][0].lower()
+            kind = "locative" if head.startswith(("haven", "kust", "regio", "binnenstad", "wateren", "grens", "bodem", "luchthaven", "provincie")) else "weak"
+            out[s] = PlaceMatch(s, words[i + 1][2], Place(name, place_country(name), text[s : words[i + 1][2]], kind))
+            i += 2
+            continue
+        i += 1
+    # "in Oost", "te Westzaan": an unknown capitalised name after a locative preposition
+    for rx in (_IN_NAME, _IN_DE_WIJK):
+        for m in rx.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if s in out or any(p.start <= s < p.end for p in out.values()):
+                continue
+            first = name.split()[0]
+            if first in stop or name in stop or first.rstrip("se") in stop:
+                continue
+            if first in adjectives:
+                continue
+            out[s] = PlaceMatch(s, e, Place(name, None, name, "locative"))
+    # streets: "in de Frank Baurstraat"
+    for m in _IN_DE_STREET.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if s in out or not _STREET.search(name.lower()):
+            continue
+        out[s] = PlaceMatch(s, e, Place(name, None, name, "street"))
+    # datelines: "Voeren: ...", "DRACHTEN - ..." at the start of the title or the body
+    for origin in {0, title_end}:
+        m = _DATELINE.match(text, origin)
+        if m and m.start("name") not in out:
+            name = m.group("name")
+            canon, country = gaz.get(name) or gaz.get(name.title()) or (name.title() if name.isupper() else name, None)
+            if name.split()[0] not in stop:
+                s, e = m.span("name")
+                out[s] = PlaceMatch(s, e, Place(canon, country, name, "dateline"))
+        elif m and m.start("name") in out:
+            p = out[m.start("name")]
+            out[p.start] = PlaceMatch(p.start, p.end, Place(p.place.name, p.place.country, p.place.text, "dateline"))
+    return [out[k] for k in sorted(out)]
+
+
+@cache
+def _countries_only() -> frozenset[str]:
+    from ..lexicon import countries_nl
+
+    return frozenset(countries_nl())

@@ -1,0 +1,28 @@
+"""A small, linear-time tokenizer for the pure normalisers (no spaCy).
+
+Possessive quantifiers keep every pattern linear: "1." repeated 50,000 times
+or 200,000 digits are one pass, never a backtracking blow-up.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# digits with separators | a word (letters, inner apostrophes and hyphens) | any other visible char
+_TOKEN_RE = re.compile(r"\d++(?:[.,]\d++)*+|[^\W\d_]++(?:['’\-][^\W\d_]++)*+|\S")
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Split text into tokens with character offsets: "5kg" -> ["5", "kg"]."""
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]

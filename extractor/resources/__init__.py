@@ -1,0 +1,25 @@
+"""Language data as files; loaded through importlib.resources so they travel with the wheel."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load_json(name: str, lang: str = "nl"):
+    """Load ``resources/<lang>/<name>`` (JSON); cached, so treat the result as read-only."""
+    return json.loads(resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_jsonl(name: str, lang: str = "nl") -> tuple[dict, ...]:
+    """Load a JSONL lexicon (one entry per line, blank lines and // comments skipped)."""
+    text = resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("//"):
+            rows.append(json.loads(line))
+    return tuple(rows)
