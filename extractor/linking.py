@@ -42,6 +42,14 @@ from .schema import Amount, DateInterval, Evidence, Place, SeizureEvent
 QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
 _CLAUSE_SPLIT = re.compile(r"[;()–—]|,\s|:\s|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WEIGH = frozenset(["woog", "wogen", "weegt", "wegen", "gewogen"])
+_CONTAINERS_IN_SENTENCE = frozenset(
+    ["koffer", "koffers", "tas", "tassen", "reistassen", "sporttassen", "container", "containers", "vrachtwagen", "auto",
+     "bestelwagen", "woning", "pand", "loods", "boot", "schip", "kofferbak", "lading", "pakket", "pakketten"]
+)  # fmt: skip
+_COMPARISON = re.compile(r"(?:tegen|vergeleken met|in vergelijking met|ten opzichte van|dan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+# dates that name a moment, however wide the interval they resolve to: not a period of totals
+_POINT_IN_TIME = re.compile(r"geleden|terug|nacht|dag|gisteren|vandaag|van(?:ochtend|morgen|middag|avond)|week")
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,10 @@ class _Cand:
     adjacent_drug: bool = False
     list_line: bool = False
     definite: bool = False
+    mention_only: bool = False  # created from a drug mention without an amount
+    vague: bool = False
+    count: int | None = None
+    weighs: bool = False  # "De blokken wogen samen 104 kilo": the weight of an earlier find
     dropped: bool = False
 
 
@@ -225,6 +237,7 @@ def build_events(
             c = _Cand(drug_id, drug_text, Amount(amt.value, unit, amt.approximate, amt.text), None, s, a.start)
         c.own_trigger, c.adjacent_drug = trig[s.index], adjacent
         c.list_line = _is_list_line(s, d, a)
+        c.weighs = not adjacent and bool(s.words & _WEIGH)
         cands.append(c)
 
     # 3. drug mentions without an amount
@@ -237,17 +250,18 @@ def build_events(
             continue
         if any(c.sent is s and c.drug == _lab_drug(text, s, d, drugs) for c in cands):
             continue
-        countable, definite, plural = _seizable(text, s, d)
-        if not countable:
+        how = _seizable(text, s, d)
+        if not how.countable:
             continue
         drug_id = _lab_drug(text, s, d, drugs)
         earlier = [c for c in cands if c.drug == drug_id and c.anchor < d.start]
-        if definite and earlier:
+        if how.definite and earlier:
             continue
-        if not s.is_title and any(pos < d.start and dr == drug_id for pos, dr in seen_amount_drugs_body):
+        if not s.is_title and not how.vague and any(pos < d.start and dr == drug_id for pos, dr in seen_amount_drugs_body):
             continue
-        c = _Cand(drug_id, d.text, None, None, s, d.start, own_trigger=True, definite=definite)
-        if plural:
+        c = _Cand(drug_id, d.text, None, None, s, d.start, own_trigger=True, definite=how.definite, mention_only=True)
+        c.vague, c.count = how.vague, how.count
+        if how.plural:
             c.kind = "aggregate"
         cands.append(c)
 
@@ -290,8 +304,25 @@ def _lab_drug(text: str, s: Sentence, d: Mention, drugs: list[Mention]) -> str:
     return d.value
 
 
-def _seizable(text: str, s: Sentence, d: Mention) -> tuple[bool, bool, bool]:
-    """(countable, definite, plural) for a drug mention without an amount."""
+_VAGUE = frozenset(
+    ["tientallen", "honderden", "duizenden", "tonnen", "enkele", "wat", "kilo's", "grammen", "liters", "massa's", "heel", "flink", "flinke"]
+)
+_COUNT_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
+_COUNTED = re.compile(r"(?<!\w)(\d{1,4}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE)
+_PLURAL_SUFFIXES = ("labs", "plantages", "kwekerijen", "vangsten", "partijen", "ladingen", "zendingen", "vondsten", "inbeslagnames")
+
+
+@dataclass(frozen=True)
+class _Seizable:
+    countable: bool
+    definite: bool
+    plural: bool
+    vague: bool  # "tientallen kilo's hasj": a quantity too vague to give, still an item of its own
+    count: int | None  # "twee partijen heroïne": the number of seizures announced
+
+
+def _seizable(text: str, s: Sentence, d: Mention) -> _Seizable:
+    """How a drug mention without an amount reads: countable ("een partij cocaïne"), definite ("de coke"), ..."""
     cues = _cues()
     low = d.text.lower()
     before = _words_before(text, d.start, 4)
@@ -303,17 +334,27 @@ def _seizable(text: str, s: Sentence, d: Mention) -> tuple[bool, bool, bool]:
             break
         if before[k] in ("de", "het", "een", "die", "deze", "dat", "zijn", "hun"):
             break
-    countable = compound or container_at is not None or s.is_title
+    vague = bool(set(before[-3:]) & _VAGUE)
+    countable = compound or container_at is not None or s.is_title or vague or d.value == "precursor"
     det_words = before[:container_at] if container_at is not None else before
-    det = det_words[-1] if det_words else ""
+    det = ""
     # skip adjectives between a determiner and the noun: "een grote partij", "de illegale kwekerij"
     for w in reversed(det_words):
         if w in ("de", "het", "een", "die", "deze", "dat", "dit", "zijn", "hun", "haar"):
             det = w
             break
+        if not w.endswith(("e", "en")):  # only adjectives ("grote", "gevonden") stand between
+            break
     definite = det in ("de", "het", "die", "deze", "dat", "dit", "zijn", "hun", "haar")
-    plural = low in cues["aggregate_plural"] or (container_at is not None and before[container_at] in ("partijen", "ladingen", "zendingen"))
-    return countable, definite, plural
+    head = before[container_at] if container_at is not None else low
+    plural = low in cues["aggregate_plural"] or low.endswith(_PLURAL_SUFFIXES) or head in ("partijen", "ladingen", "zendingen")
+    count = None
+    if plural:
+        m = _COUNTED.search(text[max(0, d.start - 40) : d.start])
+        if m:
+            w = m.group(1).lower()
+            count = _COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None)
+    return _Seizable(countable, definite, plural, vague, count)
 
 
 _ADJ_GAP = re.compile(
@@ -405,11 +446,12 @@ def _has_seizure_context(sents: list[Sentence], s: Sentence, trig: dict) -> bool
 def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
     s = c.sent
     cs, ce = _clause_bounds(s, c.anchor)
-    clause_lower = text[cs:ce].lower()
     body_before = [x for x in sents if x.index < s.index and not x.is_title]
     title = [x for x in sents if x.is_title]
 
-    # date: the clause, the sentence (before, then after), the earlier context, the title
+    # date: the clause, the sentence (before, then after), the earlier context, the title;
+    # a date in a comparison ("tegen 260 vorig jaar") dates the comparison, not the find
+    dates = [m for m in dates if not _COMPARISON.search(re.split(r"\n|[.!?]\s", text[max(0, m.start - 40) : m.start])[-1])]
     own = [m for m in dates if _in(m, cs, ce)]
     in_sent = [m for m in dates if _in(m, s.start, s.end)]
     chosen, src = None, None
@@ -433,19 +475,23 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
     # kind
     cues = _cues()
     sent_lower = s.lower
-    agg = any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", clause_lower) for k in cues["aggregate"])
-    if "in totaal" in sent_lower and in_sent:
-        agg = True
+    agg = any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", sent_lower) for k in cues["aggregate"])
+    if "in totaal" in sent_lower and chosen is not None and not (s.words & _CONTAINERS_IN_SENTENCE):
+        iv0: DateInterval = chosen.value
+        if src == "own" or ((iv0.end - iv0.start).days > 31 and not _POINT_IN_TIME.search(iv0.text.lower())):
+            agg = True  # "op 31 mei 2020 hadden ze in totaal ...": a running total
     if c.list_line:
         agg = True
     if chosen is not None and src == "own":
         iv: DateInterval = chosen.value
         span_days = (iv.end - iv.start).days
         t = iv.text.lower()
-        if not re.search(r"geleden|terug|nacht", t) and iv.granularity in ("year", "quarter", "period") and span_days > 31:
+        if not _POINT_IN_TIME.search(t) and iv.granularity in ("year", "quarter", "period") and span_days > 31:
             agg = True
     if agg:
         c.kind = "aggregate"
+    if chosen is not None and s.is_title:
+        src = "title"
     if chosen is not None:
         iv = chosen.value
         if c.kind == "aggregate" and iv.granularity == "day" and src == "own":
@@ -461,7 +507,16 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
         chosen_p = min(in_s, key=lambda m: (rank.get(m.value.kind, 5), abs(m.start - c.anchor)))
         psrc = "own"
     else:
-        for kinds in (("locative", "street", "dateline"), ("country", "weak", "ner")):
+        # earlier body places where something happened, then hints (countries, demonyms),
+        # then the title, and a street only when nothing better is known
+        for kinds in (("locative", "dateline"), ("country", "weak", "ner"), "title", ("street",)):
+            if kinds == "title":
+                if not s.is_title:
+                    found = [m for m in usable if any(_in(m, t.start, t.end) for t in title)]
+                    if found:
+                        chosen_p, psrc = min(found, key=lambda m: rank.get(m.value.kind, 5)), "title"
+                        break
+                continue
             for x in reversed(body_before):
                 found = [m for m in usable if _in(m, x.start, x.end) and m.value.kind in kinds]
                 if found:
@@ -469,12 +524,8 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
                     break
             if chosen_p:
                 break
-        if chosen_p is None and not s.is_title:
-            found = [m for m in usable if any(_in(m, t.start, t.end) for t in title)]
-            if found:
-                chosen_p, psrc = min(found, key=lambda m: rank.get(m.value.kind, 5)), "title"
     if chosen_p is not None:
-        c.place, c.place_src = chosen_p.value, psrc
+        c.place, c.place_src = chosen_p.value, ("title" if s.is_title else psrc)
 
     # agencies and operation
     ag = [m.value for m in agencies if _in(m, s.start, s.end)]
@@ -571,6 +622,50 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             _absorb(target, t)
             target.kind = target.kind
     live = [c for c in cands if not c.dropped]
+    # one amount-less event per drug
+    first_null: dict[str, _Cand] = {}
+    for c in live:
+        if c.mention_only and not c.sent.is_title:
+            if c.drug in first_null:
+                _absorb(first_null[c.drug], c)
+            else:
+                first_null[c.drug] = c
+    live = [c for c in live if not c.dropped]
+    # "De blokken wogen samen 104 kilo": the weight of the counted find just before
+    for i, c in enumerate(live):
+        if c.weighs and c.amount is not None and c.amount.unit == "kg":
+            prev = [p for p in live[:i] if not p.dropped and p.amount is not None and p.amount.unit in ("units", "pills") and p.sent.index >= c.sent.index - 2]
+            if prev:
+                p = prev[-1]
+                p.amount = c.amount
+                c.dropped = True
+    live = [c for c in live if not c.dropped]
+    # a find without an amount, then its amount in the next sentence:
+    # "... een laboratorium ontmanteld. Er werd 8 kilo methamfetamine aangetroffen."
+    for i, c in enumerate(live):
+        if not c.mention_only or c.amount is not None or c.sent.is_title or c.dropped or c.count or c.kind == "aggregate":
+            continue
+        nxt = live[i + 1] if i + 1 < len(live) else None
+        if (
+            nxt is not None
+            and nxt.drug == c.drug
+            and nxt.amount is not None
+            and nxt.sent.index - c.sent.index == 1
+            and nxt.date_src != "own"
+            and not nxt.mention_only
+        ):
+            c.amount, c.adjacent_drug = nxt.amount, True
+            nxt.dropped = True
+            _absorb(c, nxt)
+            c.dropped = False
+    live = [c for c in live if not c.dropped]
+    # "twee partijen heroïne", then each of them with its amount: the announcement is not a third event
+    for i, c in enumerate(live):
+        if c.count and c.amount is None:
+            detailed = [d for d in live[i + 1 :] if d.drug == c.drug and d.amount is not None and d.sent.index - c.sent.index <= 3]
+            if len(detailed) >= c.count:
+                c.dropped = True
+    live = [c for c in live if not c.dropped]
     # the same seizure mentioned twice: same drug and amount
     for i, c in enumerate(live):
         if c.dropped or c.amount is None:
@@ -583,15 +678,6 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
                 _absorb(first, second)
                 if first is not c:
                     break
-    live = [c for c in live if not c.dropped]
-    # one amount-less event per drug
-    first_null: dict[str, _Cand] = {}
-    for c in live:
-        if c.amount is None and c.amount_range is None and not c.adjacent_drug:
-            if c.drug in first_null:
-                _absorb(first_null[c.drug], c)
-            else:
-                first_null[c.drug] = c
     live = [c for c in live if not c.dropped]
     # generic drugs without an amount give way to specific ones
     generic = _cues()["generic"]

@@ -60,6 +60,11 @@ def _stopnames() -> frozenset[str]:
 
 
 @cache
+def _demonyms() -> dict[str, str]:
+    return load_json("places.json")["demonyms"]
+
+
+@cache
 def _adjectives() -> tuple[dict[str, str], frozenset[str]]:
     data = load_json("places.json")
     return data["adjectives"], frozenset(data["adjective_heads"])
@@ -133,6 +138,12 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
                 kind = kind if kind in ("origin", "agency") else ("country" if kind == "weak" else kind)
             out[s] = PlaceMatch(s, end, Place(name, country, text[s:end], kind))
             i = end_i + 1
+            continue
+        # demonyms: "de 63-jarige Amsterdammer" (a weak hint at the place)
+        if w in _demonyms():
+            name = _demonyms()[w]
+            out[s] = PlaceMatch(s, e, Place(name, place_country(name), w, "weak"))
+            i += 1
             continue
         # adjectival forms: "de Antwerpse haven", "Belgische douane"
         if w in adjectives and i + 1 < n and words[i + 1][0].lower() in heads:

@@ -1,0 +1,337 @@
+"""The command line: ``extractor extract``, ``evaluate``, ``summary``, ``show`` and ``report``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Drug seizure events from Dutch-language news, as JSON records.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXTRACT_HELP = """Extract seizure events from articles; one output record per input record, in input order.
+
+INPUT is a JSONL file (keys id, published, title, text), a .txt file (which may begin
+with the header "date YYYY-MM[-DD]"), a directory of such files, a glob, or - for stdin;
+.gz, .bz2 and .xz files are read as they are.
+
+Examples:
+
+  extractor extract corpus/ -o out/events.jsonl
+
+  extractor extract archive.jsonl.gz -o out.jsonl --workers 2 --resume
+
+  cat articles.jsonl | extractor extract - --per-event --format csv > events.csv
+
+Exit status: 0 when every record was processed, 1 when some records carry an error
+(they are still written, with "error" set), 2 on a usage error.
+"""
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"extractor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+):
+    """Drug seizure events from Dutch-language news."""
+
+
+@app.command(help=EXTRACT_HELP)
+def extract(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories, globs or - (stdin).")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip records already in the output; append the rest.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", help="Processes (default: the number of cores; 1 = in-process).")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Records per batch.")] = 64,
+    engine: Annotated[str, typer.Option("--engine", help="inprocess or dask.")] = "inprocess",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")] = None,
+    per_event: Annotated[bool, typer.Option("--per-event", help="One line per event, with the article id.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv (csv is one row per event).")] = "jsonl",
+    model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
+    max_chars: Annotated[int, typer.Option("--max-chars", help="Characters per article; longer text is cut and marked truncated.")] = 1_000_000,
+    html: Annotated[str, typer.Option("--html", help="auto (detect), yes or no: reduce HTML text to its visible text.")] = "auto",
+    text_key: Annotated[str, typer.Option("--text-key")] = "text",
+    id_key: Annotated[str, typer.Option("--id-key")] = "id",
+    date_key: Annotated[str, typer.Option("--date-key")] = "published",
+    title_key: Annotated[str, typer.Option("--title-key")] = "title",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+):
+    from .api import Extractor
+    from .batch import default_workers, run_dask, run_inprocess
+    from .io import CSV_FIELDS, Keys, LineWriter, completed_ids, csv_line, dumps, flat_events, read_records
+    from .text import clean_record
+
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter("--format must be jsonl or csv")
+    if engine not in ("inprocess", "dask"):
+        raise typer.BadParameter("--engine must be inprocess or dask")
+    if html not in ("auto", "yes", "no"):
+        raise typer.BadParameter("--html must be auto, yes or no")
+    if resume and (per_event or fmt == "csv"):
+        raise typer.BadParameter("--resume works with article records (JSONL without --per-event)")
+    skip_ids: list[str] = []
+    append = False
+    if output:
+        out_path = Path(output)
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        if out_path.exists() and out_path.stat().st_size > 0:
+            if resume:
+                skip_ids, good = completed_ids(output)
+                with open(output, "r+b") as fh:  # cut a partial last line left by a kill
+                    fh.truncate(good)
+                append = True
+            elif not force:
+                typer.echo(f"error: {output} exists; use --force to overwrite or --resume to continue it", err=True)
+                raise typer.Exit(2)
+    keys = Keys(id=id_key, text=text_key, published=date_key, title=title_key)
+    try:
+        records = read_records(inputs, keys)
+        first = next(records, None)
+    except FileNotFoundError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    records = _chain(first, records)
+    records = (clean_record(r, html) for r in records)
+    if skip_ids:
+        records = _skip_done(records, skip_ids)
+    n_workers = workers if workers is not None else default_workers()
+    if engine == "dask":
+        results = run_dask(records, model=model, max_chars=max_chars, workers=max(1, n_workers), scheduler=scheduler)
+    else:
+        ex = Extractor(model=model, max_chars=max_chars)
+        results = run_inprocess(records, ex, workers=n_workers, batch_size=batch_size)
+
+    writer = LineWriter(output, append=append)
+    total = None if quiet or not sys.stderr.isatty() else _count_records(inputs)
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="rec", file=sys.stderr, dynamic_ncols=True)
+    n = n_events = n_errors = 0
+    started = time.perf_counter()
+    try:
+        if fmt == "csv" and not append:
+            writer.write(csv_line({}, header=True))
+        for rec in results:
+            n += 1
+            n_events += len(rec.get("events") or [])
+            n_errors += bool(rec.get("error"))
+            if fmt == "csv":
+                writer.write(b"".join(csv_line(r) for r in flat_events(rec)))
+            elif per_event:
+                writer.write(b"".join(dumps(r) for r in _per_event_rows(rec)))
+            else:
+                writer.write(dumps(rec))
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(events=n_events, errors=n_errors, refresh=False)
+    finally:
+        writer.close()
+        if bar is not None:
+            bar.close()
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        rate = n / elapsed if elapsed > 0 else 0.0
+        resumed = f", {len(skip_ids)} already done" if skip_ids else ""
+        typer.echo(f"extracted {n} records{resumed}: {n_events} events, {n_errors} errors in {elapsed:.1f}s ({rate:.1f} records/s)", err=True)
+    _ = CSV_FIELDS
+    raise typer.Exit(1 if n_errors else 0)
+
+
+def _chain(first, rest):
+    if first is not None:
+        yield first
+    yield from rest
+
+
+def _skip_done(records, done_ids: list[str]):
+    it = iter(records)
+    for i, want in enumerate(done_ids):
+        rec = next(it, None)
+        if rec is None:
+            return
+        got = str(rec.get("id"))
+        if got != want:
+            typer.echo(f"error: --resume: record {i + 1} of the input has id {got!r} but the output has {want!r}; is it the same input?", err=True)
+            raise typer.Exit(2)
+    yield from it
+
+
+def _per_event_rows(rec: dict):
+    if rec.get("error"):
+        yield {"article_id": rec.get("id"), "published": rec.get("published"), "event": None, "error": rec["error"]}
+        return
+    for e in rec.get("events") or []:
+        yield {"article_id": rec.get("id"), "published": rec.get("published"), **e}
+
+
+def _count_records(inputs: list[str]) -> int | None:
+    """Records in plain input files (for the ETA); None when it cannot be known cheaply."""
+    from .io import _base_suffix, expand_inputs
+
+    try:
+        files = expand_inputs(inputs)
+    except FileNotFoundError:
+        return None
+    total = 0
+    for f in files:
+        if f == "-":
+            return None
+        p = Path(f)
+        suffix, opener = _base_suffix(p)
+        if opener is not open or p.stat().st_size > 2_000_000_000:
+            return None
+        if suffix == ".txt":
+            total += 1
+        else:
+            with open(p, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+    return total
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[str, typer.Argument(help="Gold JSONL: {id, published, title, text, events}.")],
+    pred: Annotated[str | None, typer.Argument(help="Predictions (article records); default: extract the gold articles now.")] = None,
+    show: Annotated[bool, typer.Option("--show", help="List every false positive, false negative and field miss.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The full result as JSON.")] = False,
+    min_f1: Annotated[float, typer.Option("--min-f1", help="Exit 1 when event F1 is below this.")] = 0.0,
+    articles: Annotated[str | None, typer.Option("--articles", help="Articles JSONL when the gold file has no text.")] = None,
+    html_out: Annotated[str | None, typer.Option("--html", help="Write gold and predicted events side by side as HTML.")] = None,
+    model: Annotated[str, typer.Option("--model")] = "auto",
+):
+    """Precision, recall, F1 and field accuracies against gold (the matching of shared/tools/score_events.py)."""
+    from .evaluate import format_details, format_score, score
+
+    gold_rows = [json.loads(line) for line in open(gold, encoding="utf-8") if line.strip()]
+    if pred:
+        preds = {}
+        for line in open(pred, encoding="utf-8"):
+            if line.strip():
+                r = json.loads(line)
+                preds[str(r.get("id"))] = r
+    else:
+        preds = {r["id"]: r for r in _extract_gold_articles(gold_rows, articles, model)}
+    r = score(gold_rows, preds)
+    if as_json:
+        typer.echo(json.dumps(r, ensure_ascii=False, indent=1))
+    else:
+        if show:
+            typer.echo(format_details(r))
+        typer.echo(format_score(r))
+    if html_out:
+        from .report import write_evaluation_html
+
+        texts = _article_texts(gold_rows, articles)
+        write_evaluation_html(gold_rows, preds, texts, html_out, model=model)
+        typer.echo(f"wrote {html_out}", err=True)
+    raise typer.Exit(0 if r["f1"] >= min_f1 else 1)
+
+
+def _article_texts(gold_rows, articles_path):
+    texts = {str(g["id"]): g for g in gold_rows if "text" in g}
+    if articles_path:
+        for line in open(articles_path, encoding="utf-8"):
+            if line.strip():
+                a = json.loads(line)
+                texts.setdefault(str(a["id"]), a)
+    return texts
+
+
+def _extract_gold_articles(gold_rows, articles_path, model):
+    from .api import Extractor
+
+    texts = _article_texts(gold_rows, articles_path)
+    if not articles_path:
+        sibling = None
+        for g in gold_rows:
+            if str(g["id"]) not in texts:
+                sibling = True
+        if sibling:
+            typer.echo("error: the gold file has no article text; pass PRED or --articles", err=True)
+            raise typer.Exit(2)
+    ex = Extractor(model=model)
+    recs = [texts[str(g["id"])] for g in gold_rows]
+    return list(ex.pipe(recs))
+
+
+@app.command()
+def summary(events: Annotated[str, typer.Argument(help="Article records (JSONL) written by extract.")]):
+    """A short summary of an extraction: articles, events by drug, total kilograms."""
+    n = n_err = 0
+    by_drug: Counter = Counter()
+    kg_by_drug: Counter = Counter()
+    kinds: Counter = Counter()
+    for line in open(events, encoding="utf-8"):
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        n += 1
+        n_err += bool(rec.get("error"))
+        for e in rec.get("events") or []:
+            by_drug[e["drug"]] += 1
+            kinds[e["kind"]] += 1
+            a = e.get("amount") or {}
+            if a.get("unit") == "kg" and a.get("value") is not None and e["kind"] == "seizure":
+                kg_by_drug[e["drug"]] += a["value"]
+    total = sum(by_drug.values())
+    typer.echo(f"{events}: {n} articles, {total} events ({kinds['seizure']} seizures, {kinds['aggregate']} totals), {n_err} errors")
+    for drug, k in by_drug.most_common():
+        kg = kg_by_drug.get(drug)
+        typer.echo(f"  {drug:<16} {k:>4} events" + (f"  {kg:>12,.1f} kg seized (single seizures)" if kg else ""))
+    typer.echo(f"  total kg in single seizures: {sum(kg_by_drug.values()):,.1f}")
+
+
+@app.command()
+def show(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...")],
+    output: Annotated[str, typer.Option("-o", "--output")] = "report.html",
+    model: Annotated[str, typer.Option("--model")] = "auto",
+    limit: Annotated[int, typer.Option("--limit", help="Articles per page.")] = 200,
+):
+    """Articles with drugs, amounts, dates, places and agencies highlighted (displaCy), and their events."""
+    from .report import write_show_html
+
+    pages = write_show_html(inputs, output, model=model, per_page=limit)
+    typer.echo(f"wrote {', '.join(pages)}", err=True)
+
+
+@app.command()
+def report(
+    events: Annotated[str, typer.Argument(help="Article records (JSONL) written by extract.")],
+    output: Annotated[str, typer.Option("-o", "--output")] = "report.html",
+):
+    """A self-contained HTML summary of a run: charts by drug, place and month, top seizures, errors."""
+    from .report import write_report_html
+
+    write_report_html(events, output)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def main() -> None:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app()
+
+
+if __name__ == "__main__":
+    main()

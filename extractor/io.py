@@ -1,0 +1,261 @@
+"""Readers and writers: JSONL, .txt with a ``date`` header, directories, globs, stdin, compressed files.
+
+Every input record comes out as exactly one dict: a good one carries ``id``,
+``published``, ``title``, ``text`` and ``_source`` ("file:line"); a bad one (broken
+JSON, not an object, invalid UTF-8) carries ``error`` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import bz2
+import csv
+import glob
+import gzip
+import io
+import lzma
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+INPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".txt")
+COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+_DATE_HEADER = re.compile(r"\s*date:?\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$", re.IGNORECASE)
+_TITLE_HEADER = re.compile(r"\s*title:?\s+(.+?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Input field names (``--text-key`` and friends)."""
+
+    id: str = "id"
+    text: str = "text"
+    published: str = "published"
+    title: str = "title"
+
+
+def _base_suffix(p: Path) -> tuple[str, object]:
+    """(".jsonl", opener) for "x.jsonl.gz"."""
+    opener = COMPRESSED.get(p.suffix.lower())
+    if opener:
+        return Path(p.stem).suffix.lower(), opener
+    return p.suffix.lower(), open
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files from paths, directories (recursively, sorted) and globs; "-" is stdin.
+
+    In a directory, files whose name starts with "gold" are gold annotations, not input.
+    """
+    out: list[str] = []
+    for item in inputs:
+        if item == "-":
+            out.append("-")
+            continue
+        p = Path(item)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and _base_suffix(f)[0] in INPUT_SUFFIXES and not f.name.startswith(("gold", ".")):
+                    out.append(str(f))
+        elif p.exists():
+            out.append(str(p))
+        else:
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                raise FileNotFoundError(f"no such file, directory or glob match: {item}")
+            out.extend(m for m in matches if Path(m).is_file())
+    return out
+
+
+def read_records(inputs: Iterable[str], keys: Keys = Keys()) -> Iterator[dict]:
+    """One dict per input record, in order (streaming: one line at a time)."""
+    for path in expand_inputs(inputs):
+        if path == "-":
+            yield from _read_jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", keys)
+            continue
+        p = Path(path)
+        suffix, opener = _base_suffix(p)
+        stem = p.name.split(".")[0]
+        if suffix == ".txt":
+            yield _read_txt(p, opener)
+        else:
+            with opener(p, "rb") as fh:
+                yield from _read_jsonl_stream(fh, str(p), stem, keys)
+
+
+def _read_txt(p: Path, opener) -> dict:
+    src = f"{p}:1"
+    try:
+        with opener(p, "rb") as fh:
+            raw = fh.read()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return {"id": p.name.split(".")[0], "_source": src, "error": {"type": "UnicodeDecodeError", "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})"}}
+    except OSError as e:
+        return {"id": p.name.split(".")[0], "_source": src, "error": {"type": type(e).__name__, "message": f"{src}: {e}"}}
+    published = title = None
+    lines = text.split("\n")
+    # headers: "date 2021-06" and optionally "title ..." before the first blank line
+    while lines:
+        m = _DATE_HEADER.fullmatch(lines[0])
+        t = _TITLE_HEADER.fullmatch(lines[0]) if not m else None
+        if m:
+            published = m.group(1)
+        elif t and published is not None:
+            title = t.group(1)
+        else:
+            break
+        lines.pop(0)
+    body = "\n".join(lines).strip("\n")
+    return {"id": p.name.split(".")[0], "published": published, "title": title, "text": body, "_source": src}
+
+
+def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys) -> Iterator[dict]:
+    for lineno, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        src = f"{name}:{lineno}"
+        derived = f"{stem}:{lineno}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield {"id": derived, "_source": src, "error": {"type": "UnicodeDecodeError", "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})"}}
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as e:
+            yield {"id": derived, "_source": src, "error": {"type": "JSONDecodeError", "message": f"{src}: not valid JSON ({e})"}}
+            continue
+        if not isinstance(obj, dict):
+            yield {"id": derived, "_source": src, "error": {"type": "RecordError", "message": f"{src}: a record must be a JSON object, not {type(obj).__name__}"}}
+            continue
+        yield _rename(obj, keys, derived, src)
+
+
+def _rename(obj: dict, keys: Keys, derived: str, src: str) -> dict:
+    rid = obj.get(keys.id)
+    rec = {
+        "id": derived if rid is None or rid == "" else rid if isinstance(rid, str | int | float) else str(rid),
+        "published": obj.get(keys.published),
+        "title": obj.get(keys.title),
+        "_source": src,
+    }
+    if keys.text in obj:
+        rec["text"] = obj[keys.text]
+    return rec
+
+
+# ---------------------------------------------------------------- writers
+
+
+def dumps(obj) -> bytes:
+    return orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_SERIALIZE_NUMPY)
+
+
+class LineWriter:
+    """Writes whole lines with one ``write`` call each (a kill leaves only whole lines)."""
+
+    def __init__(self, path: str | None, append: bool = False) -> None:
+        self.path = path
+        if path is None:
+            self._fd = None
+            self._out = sys.stdout.buffer
+        else:
+            flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+            self._fd = os.open(path, flags, 0o644)
+            self._out = None
+
+    def write(self, data: bytes) -> None:
+        if self._fd is not None:
+            view = memoryview(data)
+            while view:
+                n = os.write(self._fd, view)
+                view = view[n:]
+        else:
+            self._out.write(data)
+            self._out.flush()
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def completed_ids(path: str) -> tuple[list[str], int]:
+    """Ids already written to an output (for ``--resume``) and the byte length of its whole lines.
+
+    A partial last line (a kill in the middle of a write) is not counted; the caller cuts it off.
+    """
+    ids: list[str] = []
+    good = 0
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                obj = orjson.loads(raw)
+            except orjson.JSONDecodeError:
+                break
+            ids.append(str(obj.get("id") if obj.get("article_id") is None else obj.get("article_id")))
+            good += len(raw)
+    return ids, good
+
+
+CSV_FIELDS = [
+    "article_id", "published", "drug", "drug_text", "amount_value", "amount_unit", "amount_approximate", "amount_text",
+    "kind", "date_start", "date_end", "date_text", "location", "country", "value_eur", "agency", "operation",
+    "confidence", "evidence", "evidence_start", "evidence_end", "error",
+]  # fmt: skip
+
+
+def flat_events(record: dict) -> list[dict]:
+    """One flat row per event of an article record (an article without events gives none; an error gives one)."""
+    rows = []
+    if record.get("error"):
+        return [{"article_id": record.get("id"), "published": record.get("published"), "error": record["error"]}]
+    for e in record.get("events", []):
+        a, d, loc, ev = e.get("amount") or {}, e.get("date") or {}, e.get("location") or {}, e.get("evidence") or {}
+        rows.append(
+            {
+                "article_id": record.get("id"),
+                "published": record.get("published"),
+                "drug": e["drug"],
+                "drug_text": e.get("drug_text"),
+                "amount_value": a.get("value"),
+                "amount_unit": a.get("unit"),
+                "amount_approximate": a.get("approximate"),
+                "amount_text": a.get("text"),
+                "kind": e["kind"],
+                "date_start": d.get("start"),
+                "date_end": d.get("end"),
+                "date_text": d.get("text"),
+                "location": loc.get("name"),
+                "country": loc.get("country"),
+                "value_eur": e.get("value_eur"),
+                "agency": "; ".join(e.get("agency") or []),
+                "operation": e.get("operation"),
+                "confidence": e.get("confidence"),
+                "evidence": ev.get("sentence"),
+                "evidence_start": ev.get("start"),
+                "evidence_end": ev.get("end"),
+                "error": None,
+            }
+        )
+    return rows
+
+
+def csv_line(row: dict, header: bool = False) -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    if header:
+        w.writeheader()
+    else:
+        r = dict(row)
+        if isinstance(r.get("error"), dict):
+            r["error"] = f"{r['error'].get('type')}: {r['error'].get('message')}"
+        w.writerow(r)
+    return buf.getvalue().encode("utf-8")

@@ -1,0 +1,53 @@
+"""Input text hygiene: HTML reduced to its visible text (BeautifulSoup), other checks.
+
+``--html auto`` treats a text as HTML when it looks like markup (a tag such as
+``<p>``, ``<div>``, ``<br>`` or ``<html>`` near the start or several tags in all);
+``--html yes`` always converts, ``--html no`` never does.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TAG = re.compile(r"<\s*/?\s*(?:html|body|head|p|div|br|span|a|article|section|h[1-6]|li|ul|ol|table|tr|td|script|style|strong|em|b|i)\b[^<>]{0,200}>", re.IGNORECASE)
+_BLOCK = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "header", "footer", "blockquote")
+
+
+def looks_like_html(text: str) -> bool:
+    """True for markup: "<p>De douane ...</p>"; False for prose that mentions a "<" sign."""
+    if "<" not in text:
+        return False
+    head = text[:2000]
+    return bool(_TAG.search(head)) and len(_TAG.findall(text[:20000])) >= 2
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML document, blocks on their own lines (scripts and styles dropped).
+
+    >>> html_to_text("<p>De douane vond <b>5 kilo</b> coke.</p><script>x()</script>")
+    'De douane vond 5 kilo coke.'
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg", "head"]):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCK):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = soup.get_text()
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def clean_record(rec: dict, html: str = "auto") -> dict:
+    """The record with HTML text reduced to visible text (``html``: auto, yes, no)."""
+    if not isinstance(rec, dict) or rec.get("error") or html == "no":
+        return rec
+    text = rec.get("text")
+    if isinstance(text, str) and (html == "yes" or looks_like_html(text)):
+        rec = dict(rec, text=html_to_text(text), html=True)
+        title = rec.get("title")
+        if isinstance(title, str) and "<" in title:
+            rec["title"] = html_to_text(title)
+    return rec
