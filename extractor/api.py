@@ -52,7 +52,9 @@ class Extractor:
             raise RecordError(f"title must be a string or null, not {type(title).__name__}")
         if "\x00" in text or (title and "\x00" in title):
             raise RecordError("text contains NUL bytes (binary data, not an article)")
-        full, title_end = (f"{title.strip()}\n\n{text}", len(title.strip())) if title and title.strip() else (text, 0)
+        full, title_end = (
+            (f"{title.strip()}\n\n{text}", len(title.strip())) if title and title.strip() else (text, 0)
+        )
         truncated = len(full) > self.max_chars
         if truncated:
             full = full[: self.max_chars]

@@ -51,7 +51,9 @@ def _guarded(ex: Extractor, records: Iterable[dict], n_process: int, batch_size:
             }
 
 
-def run_inprocess(records: Iterable[dict], ex: Extractor, workers: int = 1, batch_size: int = 64) -> Iterator[dict]:
+def run_inprocess(
+    records: Iterable[dict], ex: Extractor, workers: int = 1, batch_size: int = 64
+) -> Iterator[dict]:
     """Stream article records; ``workers`` > 1 uses spaCy's multiprocessing (order kept)."""
     if workers <= 1:
         yield from _guarded(ex, records, 1, batch_size)
@@ -95,7 +97,9 @@ def run_dask(
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     try:
         it = iter(records)
@@ -106,7 +110,9 @@ def run_dask(
                 part = list(itertools.islice(it, partition_size))
                 if not part:
                     break
-                bag = db.from_sequence([part], npartitions=1).map(process_partition, model=model, max_chars=max_chars)
+                bag = db.from_sequence([part], npartitions=1).map(
+                    process_partition, model=model, max_chars=max_chars
+                )
                 in_flight.append(client.compute(bag))
             if not in_flight:
                 break

@@ -49,31 +49,53 @@ def _version(value: bool):
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ):
     """Drug seizure events from Dutch-language news."""
 
 
 @app.command(help=EXTRACT_HELP)
 def extract(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories, globs or - (stdin).")],
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    inputs: Annotated[
+        list[str], typer.Argument(metavar="INPUT...", help="Files, directories, globs or - (stdin).")
+    ],
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
-    resume: Annotated[bool, typer.Option("--resume", help="Skip records already in the output; append the rest.")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", help="Processes (default: the number of cores; 1 = in-process).")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip records already in the output; append the rest.")
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", help="Processes (default: the number of cores; 1 = in-process)."),
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Records per batch.")] = 64,
     engine: Annotated[str, typer.Option("--engine", help="inprocess or dask.")] = "inprocess",
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")] = None,
-    per_event: Annotated[bool, typer.Option("--per-event", help="One line per event, with the article id.")] = False,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")
+    ] = None,
+    per_event: Annotated[
+        bool, typer.Option("--per-event", help="One line per event, with the article id.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv (csv is one row per event).")] = "jsonl",
     model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
-    max_chars: Annotated[int, typer.Option("--max-chars", help="Characters per article; longer text is cut and marked truncated.")] = 1_000_000,
-    html: Annotated[str, typer.Option("--html", help="auto (detect), yes or no: reduce HTML text to its visible text.")] = "auto",
+    max_chars: Annotated[
+        int,
+        typer.Option("--max-chars", help="Characters per article; longer text is cut and marked truncated."),
+    ] = 1_000_000,
+    html: Annotated[
+        str, typer.Option("--html", help="auto (detect), yes or no: reduce HTML text to its visible text.")
+    ] = "auto",
     text_key: Annotated[str, typer.Option("--text-key")] = "text",
     id_key: Annotated[str, typer.Option("--id-key")] = "id",
     date_key: Annotated[str, typer.Option("--date-key")] = "published",
     title_key: Annotated[str, typer.Option("--title-key")] = "title",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
+    ] = False,
 ):
     from .api import Extractor
     from .batch import default_workers, run_dask, run_inprocess
@@ -100,7 +122,9 @@ def extract(
                     fh.truncate(good)
                 append = True
             elif not force:
-                typer.echo(f"error: {output} exists; use --force to overwrite or --resume to continue it", err=True)
+                typer.echo(
+                    f"error: {output} exists; use --force to overwrite or --resume to continue it", err=True
+                )
                 raise typer.Exit(2)
     keys = Keys(id=id_key, text=text_key, published=date_key, title=title_key)
     try:
@@ -115,7 +139,9 @@ def extract(
         records = _skip_done(records, skip_ids)
     n_workers = workers if workers is not None else default_workers()
     if engine == "dask":
-        results = run_dask(records, model=model, max_chars=max_chars, workers=max(1, n_workers), scheduler=scheduler)
+        results = run_dask(
+            records, model=model, max_chars=max_chars, workers=max(1, n_workers), scheduler=scheduler
+        )
     else:
         ex = Extractor(model=model, max_chars=max_chars)
         results = run_inprocess(records, ex, workers=n_workers, batch_size=batch_size)
@@ -153,7 +179,10 @@ def extract(
     if not quiet:
         rate = n / elapsed if elapsed > 0 else 0.0
         resumed = f", {len(skip_ids)} already done" if skip_ids else ""
-        typer.echo(f"extracted {n} records{resumed}: {n_events} events, {n_errors} errors in {elapsed:.1f}s ({rate:.1f} records/s)", err=True)
+        typer.echo(
+            f"extracted {n} records{resumed}: {n_events} events, {n_errors} errors in {elapsed:.1f}s ({rate:.1f} records/s)",
+            err=True,
+        )
     _ = CSV_FIELDS
     raise typer.Exit(1 if n_errors else 0)
 
@@ -172,14 +201,22 @@ def _skip_done(records, done_ids: list[str]):
             return
         got = str(rec.get("id"))
         if got != want:
-            typer.echo(f"error: --resume: record {i + 1} of the input has id {got!r} but the output has {want!r}; is it the same input?", err=True)
+            typer.echo(
+                f"error: --resume: record {i + 1} of the input has id {got!r} but the output has {want!r}; is it the same input?",
+                err=True,
+            )
             raise typer.Exit(2)
     yield from it
 
 
 def _per_event_rows(rec: dict):
     if rec.get("error"):
-        yield {"article_id": rec.get("id"), "published": rec.get("published"), "event": None, "error": rec["error"]}
+        yield {
+            "article_id": rec.get("id"),
+            "published": rec.get("published"),
+            "event": None,
+            "error": rec["error"],
+        }
         return
     for e in rec.get("events") or []:
         yield {"article_id": rec.get("id"), "published": rec.get("published"), **e}
@@ -212,12 +249,21 @@ def _count_records(inputs: list[str]) -> int | None:
 @app.command()
 def evaluate(
     gold: Annotated[str, typer.Argument(help="Gold JSONL: {id, published, title, text, events}.")],
-    pred: Annotated[str | None, typer.Argument(help="Predictions (article records); default: extract the gold articles now.")] = None,
-    show: Annotated[bool, typer.Option("--show", help="List every false positive, false negative and field miss.")] = False,
+    pred: Annotated[
+        str | None,
+        typer.Argument(help="Predictions (article records); default: extract the gold articles now."),
+    ] = None,
+    show: Annotated[
+        bool, typer.Option("--show", help="List every false positive, false negative and field miss.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="The full result as JSON.")] = False,
     min_f1: Annotated[float, typer.Option("--min-f1", help="Exit 1 when event F1 is below this.")] = 0.0,
-    articles: Annotated[str | None, typer.Option("--articles", help="Articles JSONL when the gold file has no text.")] = None,
-    html_out: Annotated[str | None, typer.Option("--html", help="Write gold and predicted events side by side as HTML.")] = None,
+    articles: Annotated[
+        str | None, typer.Option("--articles", help="Articles JSONL when the gold file has no text.")
+    ] = None,
+    html_out: Annotated[
+        str | None, typer.Option("--html", help="Write gold and predicted events side by side as HTML.")
+    ] = None,
     model: Annotated[str, typer.Option("--model")] = "auto",
 ):
     """Precision, recall, F1 and field accuracies against gold (the matching of shared/tools/score_events.py)."""
@@ -295,10 +341,14 @@ def summary(events: Annotated[str, typer.Argument(help="Article records (JSONL) 
             if a.get("unit") == "kg" and a.get("value") is not None and e["kind"] == "seizure":
                 kg_by_drug[e["drug"]] += a["value"]
     total = sum(by_drug.values())
-    typer.echo(f"{events}: {n} articles, {total} events ({kinds['seizure']} seizures, {kinds['aggregate']} totals), {n_err} errors")
+    typer.echo(
+        f"{events}: {n} articles, {total} events ({kinds['seizure']} seizures, {kinds['aggregate']} totals), {n_err} errors"
+    )
     for drug, k in by_drug.most_common():
         kg = kg_by_drug.get(drug)
-        typer.echo(f"  {drug:<16} {k:>4} events" + (f"  {kg:>12,.1f} kg seized (single seizures)" if kg else ""))
+        typer.echo(
+            f"  {drug:<16} {k:>4} events" + (f"  {kg:>12,.1f} kg seized (single seizures)" if kg else "")
+        )
     typer.echo(f"  total kg in single seizures: {sum(kg_by_drug.values()):,.1f}")
 
 

@@ -99,17 +99,42 @@ def score(gold: list[dict], pred: dict[str, dict]) -> dict:
             missing.append(art["id"])
             fn += len(art["events"])
             for g in art["events"]:
-                details.append({"type": "FN", "id": art["id"], "drug": g["drug"], "amount": g.get("amount"), "sentence": g.get("evidence")})
+                details.append(
+                    {
+                        "type": "FN",
+                        "id": art["id"],
+                        "drug": g["drug"],
+                        "amount": g.get("amount"),
+                        "sentence": g.get("evidence"),
+                    }
+                )
             continue
         if rec.get("error"):
             errors.append(art["id"])
         pevents = list(rec.get("events") or [])
         used: set[int] = set()
         for g in art["events"]:
-            hit = next((i for i, p in enumerate(pevents) if i not in used and p.get("drug") == g["drug"] and amount_ok(p.get("amount"), g.get("amount"))), None)
+            hit = next(
+                (
+                    i
+                    for i, p in enumerate(pevents)
+                    if i not in used
+                    and p.get("drug") == g["drug"]
+                    and amount_ok(p.get("amount"), g.get("amount"))
+                ),
+                None,
+            )
             if hit is None:
                 fn += 1
-                details.append({"type": "FN", "id": art["id"], "drug": g["drug"], "amount": g.get("amount"), "sentence": g.get("evidence")})
+                details.append(
+                    {
+                        "type": "FN",
+                        "id": art["id"],
+                        "drug": g["drug"],
+                        "amount": g.get("amount"),
+                        "sentence": g.get("evidence"),
+                    }
+                )
                 continue
             used.add(hit)
             tp += 1
@@ -124,11 +149,29 @@ def score(gold: list[dict], pred: dict[str, dict]) -> dict:
                     good = False
                 hits[f][0] += good
                 if not good:
-                    details.append({"type": f"field:{f}", "id": art["id"], "drug": g["drug"], "amount": g.get("amount"), "gold": g.get(f), "pred": p.get(f), "sentence": (p.get("evidence") or {}).get("sentence")})
+                    details.append(
+                        {
+                            "type": f"field:{f}",
+                            "id": art["id"],
+                            "drug": g["drug"],
+                            "amount": g.get("amount"),
+                            "gold": g.get(f),
+                            "pred": p.get(f),
+                            "sentence": (p.get("evidence") or {}).get("sentence"),
+                        }
+                    )
         for i, p in enumerate(pevents):
             if i not in used:
                 fp += 1
-                details.append({"type": "FP", "id": art["id"], "drug": p.get("drug"), "amount": p.get("amount"), "sentence": (p.get("evidence") or {}).get("sentence")})
+                details.append(
+                    {
+                        "type": "FP",
+                        "id": art["id"],
+                        "drug": p.get("drug"),
+                        "amount": p.get("amount"),
+                        "sentence": (p.get("evidence") or {}).get("sentence"),
+                    }
+                )
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec_ = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0
@@ -155,7 +198,9 @@ def format_details(r: dict) -> str:
         amt = d.get("amount") or {}
         amount = f"{amt.get('value')} {amt.get('unit')}" if amt else "-"
         head = f"{d['type']:<15} {d['id']:<28} {d['drug']:<12} {amount:<16}"
-        extra = f" gold={d.get('gold')!r} pred={_short(d.get('pred'))!r}" if d["type"].startswith("field") else ""
+        extra = (
+            f" gold={d.get('gold')!r} pred={_short(d.get('pred'))!r}" if d["type"].startswith("field") else ""
+        )
         lines.append(f"{head}{extra}\n    {(d.get('sentence') or '')[:200]}")
     return "\n".join(lines)
 

@@ -6,7 +6,13 @@ Values are frozen dataclasses from ``schema`` (picklable), so they survive
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
+import srsly
 from spacy.tokens import Doc, Span
+
+from . import schema
 
 # Doc
 PUBLISHED = "published"  # the publication date as given: "2021-06-09", "2021-06" or None
@@ -27,6 +33,39 @@ PLACES_KEY = "places"
 AGENCIES_KEY = "agencies"
 OPERATIONS_KEY = "operations"
 TRIGGERS_KEY = "triggers"
+
+
+_CLASSES = {
+    c.__name__: c
+    for c in (schema.Amount, schema.DateInterval, schema.Place, schema.Evidence, schema.SeizureEvent)
+}
+
+
+@srsly.msgpack_encoders("extractor_values")
+def _encode(obj, chain=None):
+    """Our dataclasses (and dates) through msgpack, so Doc.to_bytes and n_process > 1 carry them."""
+    if type(obj).__name__ in _CLASSES and dataclasses.is_dataclass(obj):
+        return {
+            "__xtr__": type(obj).__name__,
+            **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)},
+        }
+    if type(obj) is date:
+        return {"__date__": obj.isoformat()}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("extractor_values")
+def _decode(obj, chain=None):
+    if isinstance(obj, dict):
+        if "__xtr__" in obj:
+            cls = _CLASSES[obj["__xtr__"]]
+            kwargs = {k: v for k, v in obj.items() if k != "__xtr__"}
+            if cls is schema.SeizureEvent:
+                kwargs["agency"] = tuple(kwargs.get("agency") or ())
+            return cls(**kwargs)
+        if "__date__" in obj and len(obj) == 1:
+            return date.fromisoformat(obj["__date__"])
+    return obj if chain is None else chain(obj)
 
 
 def register() -> None:

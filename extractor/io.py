@@ -59,7 +59,11 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
         p = Path(item)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and _base_suffix(f)[0] in INPUT_SUFFIXES and not f.name.startswith(("gold", ".")):
+                if (
+                    f.is_file()
+                    and _base_suffix(f)[0] in INPUT_SUFFIXES
+                    and not f.name.startswith(("gold", "."))
+                ):
                     out.append(str(f))
         elif p.exists():
             out.append(str(p))
@@ -94,9 +98,20 @@ def _read_txt(p: Path, opener) -> dict:
             raw = fh.read()
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        return {"id": p.name.split(".")[0], "_source": src, "error": {"type": "UnicodeDecodeError", "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})"}}
+        return {
+            "id": p.name.split(".")[0],
+            "_source": src,
+            "error": {
+                "type": "UnicodeDecodeError",
+                "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})",
+            },
+        }
     except OSError as e:
-        return {"id": p.name.split(".")[0], "_source": src, "error": {"type": type(e).__name__, "message": f"{src}: {e}"}}
+        return {
+            "id": p.name.split(".")[0],
+            "_source": src,
+            "error": {"type": type(e).__name__, "message": f"{src}: {e}"},
+        }
     published = title = None
     lines = text.split("\n")
     # headers: "date 2021-06" and optionally "title ..." before the first blank line
@@ -123,15 +138,33 @@ def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys) -> Iterator[dict]:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            yield {"id": derived, "_source": src, "error": {"type": "UnicodeDecodeError", "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})"}}
+            yield {
+                "id": derived,
+                "_source": src,
+                "error": {
+                    "type": "UnicodeDecodeError",
+                    "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})",
+                },
+            }
             continue
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as e:
-            yield {"id": derived, "_source": src, "error": {"type": "JSONDecodeError", "message": f"{src}: not valid JSON ({e})"}}
+            yield {
+                "id": derived,
+                "_source": src,
+                "error": {"type": "JSONDecodeError", "message": f"{src}: not valid JSON ({e})"},
+            }
             continue
         if not isinstance(obj, dict):
-            yield {"id": derived, "_source": src, "error": {"type": "RecordError", "message": f"{src}: a record must be a JSON object, not {type(obj).__name__}"}}
+            yield {
+                "id": derived,
+                "_source": src,
+                "error": {
+                    "type": "RecordError",
+                    "message": f"{src}: a record must be a JSON object, not {type(obj).__name__}",
+                },
+            }
             continue
         yield _rename(obj, keys, derived, src)
 
@@ -139,7 +172,11 @@ def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys) -> Iterator[dict]:
 def _rename(obj: dict, keys: Keys, derived: str, src: str) -> dict:
     rid = obj.get(keys.id)
     rec = {
-        "id": derived if rid is None or rid == "" else rid if isinstance(rid, str | int | float) else str(rid),
+        "id": derived
+        if rid is None or rid == ""
+        else rid
+        if isinstance(rid, str | int | float)
+        else str(rid),
         "published": obj.get(keys.published),
         "title": obj.get(keys.title),
         "_source": src,
@@ -216,9 +253,16 @@ def flat_events(record: dict) -> list[dict]:
     """One flat row per event of an article record (an article without events gives none; an error gives one)."""
     rows = []
     if record.get("error"):
-        return [{"article_id": record.get("id"), "published": record.get("published"), "error": record["error"]}]
+        return [
+            {"article_id": record.get("id"), "published": record.get("published"), "error": record["error"]}
+        ]
     for e in record.get("events", []):
-        a, d, loc, ev = e.get("amount") or {}, e.get("date") or {}, e.get("location") or {}, e.get("evidence") or {}
+        a, d, loc, ev = (
+            e.get("amount") or {},
+            e.get("date") or {},
+            e.get("location") or {},
+            e.get("evidence") or {},
+        )
         rows.append(
             {
                 "article_id": record.get("id"),

@@ -80,8 +80,10 @@ def countries_nl() -> dict[str, str]:
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
         t = tr.gettext
     except OSError:  # locale files missing: fall back to the English names
+
         def t(s):
             return s
+
     out: dict[str, str] = {}
     for c in pycountry.countries:
         name = t(c.name)

@@ -47,9 +47,13 @@ _CONTAINERS_IN_SENTENCE = frozenset(
     ["koffer", "koffers", "tas", "tassen", "reistassen", "sporttassen", "container", "containers", "vrachtwagen", "auto",
      "bestelwagen", "woning", "pand", "loods", "boot", "schip", "kofferbak", "lading", "pakket", "pakketten"]
 )  # fmt: skip
-_COMPARISON = re.compile(r"(?:tegen|vergeleken met|in vergelijking met|ten opzichte van|dan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_COMPARISON = re.compile(
+    r"(?:tegen|vergeleken met|in vergelijking met|ten opzichte van|dan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
+)
 # dates that name a moment, however wide the interval they resolve to: not a period of totals
-_POINT_IN_TIME = re.compile(r"geleden|terug|nacht|dag|gisteren|vandaag|van(?:ochtend|morgen|middag|avond)|week")
+_POINT_IN_TIME = re.compile(
+    r"geleden|terug|nacht|dag|gisteren|vandaag|van(?:ochtend|morgen|middag|avond)|week"
+)
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,9 @@ def has_trigger(sent: Sentence) -> bool:
     if not _has(sent.lower, sent.words, _cues()["strong"]):
         return False
     # "vonden er invallen plaats" is not a find
-    if "plaats" in sent.words and not (sent.words & {"onderschept", "aangetroffen", "gevonden", "ontdekt", "opgerold"}):
+    if "plaats" in sent.words and not (
+        sent.words & {"onderschept", "aangetroffen", "gevonden", "ontdekt", "opgerold"}
+    ):
         return False
     return True
 
@@ -183,7 +189,9 @@ def build_events(
     title_end: int = 0,
 ) -> list[SeizureEvent]:
     """Seizure events stated in ``text`` (see the module docstring for the rules)."""
-    sents = [Sentence(i, s, e, text[s:e], e <= title_end and title_end > 0) for i, (s, e) in enumerate(sentences)]
+    sents = [
+        Sentence(i, s, e, text[s:e], e <= title_end and title_end > 0) for i, (s, e) in enumerate(sentences)
+    ]
     if not sents:
         return []
     trig = {s.index: has_trigger(s) and not is_ruled_out(s.lower, s.words) for s in sents}
@@ -225,7 +233,11 @@ def build_events(
         unit = _unit_for(text, s, a, amt)
         if joint:
             for d in linked:
-                cands.append(_Cand(d.value, d.text, None, None, s, a.start, own_trigger=trig[s.index], adjacent_drug=True))
+                cands.append(
+                    _Cand(
+                        d.value, d.text, None, None, s, a.start, own_trigger=trig[s.index], adjacent_drug=True
+                    )
+                )
             continue
         d = linked[0]
         drug_id = d.value if d is not None else _unit_drug(unit)
@@ -234,14 +246,18 @@ def build_events(
             rng = Amount(None, unit, amt.approximate, amt.text, low=amt.low, high=amt.high)
             c = _Cand(drug_id, drug_text, None, rng, s, a.start)
         else:
-            c = _Cand(drug_id, drug_text, Amount(amt.value, unit, amt.approximate, amt.text), None, s, a.start)
+            c = _Cand(
+                drug_id, drug_text, Amount(amt.value, unit, amt.approximate, amt.text), None, s, a.start
+            )
         c.own_trigger, c.adjacent_drug = trig[s.index], adjacent
         c.list_line = _is_list_line(s, d, a)
         c.weighs = not adjacent and bool(s.words & _WEIGH)
         cands.append(c)
 
     # 3. drug mentions without an amount
-    seen_amount_drugs_body: list[tuple[int, str]] = [(c.anchor, c.drug) for c in cands if c.amount and not c.sent.is_title]
+    seen_amount_drugs_body: list[tuple[int, str]] = [
+        (c.anchor, c.drug) for c in cands if c.amount and not c.sent.is_title
+    ]
     for d in drugs:
         if id(d) in consumed_drugs or id(d) in purpose and not _lab_purpose(text, d):
             continue
@@ -257,9 +273,23 @@ def build_events(
         earlier = [c for c in cands if c.drug == drug_id and c.anchor < d.start]
         if how.definite and earlier:
             continue
-        if not s.is_title and not how.vague and any(pos < d.start and dr == drug_id for pos, dr in seen_amount_drugs_body):
+        if (
+            not s.is_title
+            and not how.vague
+            and any(pos < d.start and dr == drug_id for pos, dr in seen_amount_drugs_body)
+        ):
             continue
-        c = _Cand(drug_id, d.text, None, None, s, d.start, own_trigger=True, definite=how.definite, mention_only=True)
+        c = _Cand(
+            drug_id,
+            d.text,
+            None,
+            None,
+            s,
+            d.start,
+            own_trigger=True,
+            definite=how.definite,
+            mention_only=True,
+        )
         c.vague, c.count = how.vague, how.count
         if how.plural:
             c.kind = "aggregate"
@@ -290,7 +320,10 @@ def _is_purpose(text: str, d: Mention) -> bool:
 def _lab_purpose(text: str, d: Mention) -> bool:
     """ "het lab voor de productie van amfetamine": the purpose names the lab's drug."""
     window = text[max(0, d.start - 60) : d.start].lower()
-    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", window) or w in window for w in ("lab ", "drugslab", "laboratorium"))
+    return any(
+        re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", window) or w in window
+        for w in ("lab ", "drugslab", "laboratorium")
+    )
 
 
 def _lab_drug(text: str, s: Sentence, d: Mention, drugs: list[Mention]) -> str:
@@ -298,18 +331,59 @@ def _lab_drug(text: str, s: Sentence, d: Mention, drugs: list[Mention]) -> str:
     if d.text.lower() not in _cues()["lab_words"]:
         return d.value
     for other in drugs:
-        if other is not d and s.start <= other.start < s.end and other.start > d.end and other.start - d.end < 60:
+        if (
+            other is not d
+            and s.start <= other.start < s.end
+            and other.start > d.end
+            and other.start - d.end < 60
+        ):
             if _is_purpose(text, other):
                 return other.value
     return d.value
 
 
 _VAGUE = frozenset(
-    ["tientallen", "honderden", "duizenden", "tonnen", "enkele", "wat", "kilo's", "grammen", "liters", "massa's", "heel", "flink", "flinke"]
+    [
+        "tientallen",
+        "honderden",
+        "duizenden",
+        "tonnen",
+        "enkele",
+        "wat",
+        "kilo's",
+        "grammen",
+        "liters",
+        "massa's",
+        "heel",
+        "flink",
+        "flinke",
+    ]
 )
-_COUNT_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
-_COUNTED = re.compile(r"(?<!\w)(\d{1,4}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE)
-_PLURAL_SUFFIXES = ("labs", "plantages", "kwekerijen", "vangsten", "partijen", "ladingen", "zendingen", "vondsten", "inbeslagnames")
+_COUNT_WORDS = {
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+}
+_COUNTED = re.compile(
+    r"(?<!\w)(\d{1,4}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE
+)
+_PLURAL_SUFFIXES = (
+    "labs",
+    "plantages",
+    "kwekerijen",
+    "vangsten",
+    "partijen",
+    "ladingen",
+    "zendingen",
+    "vondsten",
+    "inbeslagnames",
+)
 
 
 @dataclass(frozen=True)
@@ -326,7 +400,11 @@ def _seizable(text: str, s: Sentence, d: Mention) -> _Seizable:
     cues = _cues()
     low = d.text.lower()
     before = _words_before(text, d.start, 4)
-    compound = low.endswith(cues["suffixes"]) or low in cues["lab_words"] or low in ("plantage", "plantages", "kwekerij", "kwekerijen")
+    compound = (
+        low.endswith(cues["suffixes"])
+        or low in cues["lab_words"]
+        or low in ("plantage", "plantages", "kwekerij", "kwekerijen")
+    )
     container_at = None
     for k in range(len(before) - 1, -1, -1):
         if before[k] in cues["containers"] or before[k].rstrip("s") in cues["containers"]:
@@ -347,7 +425,11 @@ def _seizable(text: str, s: Sentence, d: Mention) -> _Seizable:
             break
     definite = det in ("de", "het", "die", "deze", "dat", "dit", "zijn", "hun", "haar")
     head = before[container_at] if container_at is not None else low
-    plural = low in cues["aggregate_plural"] or low.endswith(_PLURAL_SUFFIXES) or head in ("partijen", "ladingen", "zendingen")
+    plural = (
+        low in cues["aggregate_plural"]
+        or low.endswith(_PLURAL_SUFFIXES)
+        or head in ("partijen", "ladingen", "zendingen")
+    )
     count = None
     if plural:
         m = _COUNTED.search(text[max(0, d.start - 40) : d.start])
@@ -451,7 +533,11 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
 
     # date: the clause, the sentence (before, then after), the earlier context, the title;
     # a date in a comparison ("tegen 260 vorig jaar") dates the comparison, not the find
-    dates = [m for m in dates if not _COMPARISON.search(re.split(r"\n|[.!?]\s", text[max(0, m.start - 40) : m.start])[-1])]
+    dates = [
+        m
+        for m in dates
+        if not _COMPARISON.search(re.split(r"\n|[.!?]\s", text[max(0, m.start - 40) : m.start])[-1])
+    ]
     own = [m for m in dates if _in(m, cs, ce)]
     in_sent = [m for m in dates if _in(m, s.start, s.end)]
     chosen, src = None, None
@@ -486,7 +572,11 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
         iv: DateInterval = chosen.value
         span_days = (iv.end - iv.start).days
         t = iv.text.lower()
-        if not _POINT_IN_TIME.search(t) and iv.granularity in ("year", "quarter", "period") and span_days > 31:
+        if (
+            not _POINT_IN_TIME.search(t)
+            and iv.granularity in ("year", "quarter", "period")
+            and span_days > 31
+        ):
             agg = True
     if agg:
         c.kind = "aggregate"
@@ -501,7 +591,11 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
     # place
     usable = [m for m in places if m.value.kind not in ("origin", "agency")]
     rank = {"locative": 0, "dateline": 1, "street": 2, "country": 3, "weak": 4, "ner": 3}
-    in_s = [m for m in usable if _in(m, s.start, s.end) and rank.get(m.value.kind, 5) <= (3 if not s.is_title else 4)]
+    in_s = [
+        m
+        for m in usable
+        if _in(m, s.start, s.end) and rank.get(m.value.kind, 5) <= (3 if not s.is_title else 4)
+    ]
     chosen_p, psrc = None, None
     if in_s:
         chosen_p = min(in_s, key=lambda m: (rank.get(m.value.kind, 5), abs(m.start - c.anchor)))
@@ -537,7 +631,11 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
     if not ag and not s.is_title:
         ag = [m.value for m in agencies if any(_in(m, t.start, t.end) for t in title)]
     c.agency = list(dict.fromkeys(ag))
-    near = [m for m in operations if m.end <= s.end and (m.start >= s.start or any(_in(m, x.start, x.end) for x in body_before[-2:]))]
+    near = [
+        m
+        for m in operations
+        if m.end <= s.end and (m.start >= s.start or any(_in(m, x.start, x.end) for x in body_before[-2:]))
+    ]
     if near:
         c.operation = near[-1].value
 
@@ -586,7 +684,12 @@ def _absorb(into: _Cand, other: _Cand) -> None:
     """Keep ``into``; fill what it lacks from ``other`` (own values beat inherited ones)."""
     if into.amount is None and other.amount is not None:
         into.amount = other.amount
-    elif into.amount is not None and other.amount is not None and into.amount.approximate and not other.amount.approximate:
+    elif (
+        into.amount is not None
+        and other.amount is not None
+        and into.amount.approximate
+        and not other.amount.approximate
+    ):
         if _same_amount(into.amount, other.amount):
             into.amount = other.amount
     order = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -611,13 +714,19 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             for b in body:
                 if b.drug != t.drug:
                     continue
-                if t.amount is None or b.amount is None or (
-                    b.amount.unit == t.amount.unit and (t.amount.approximate or b.amount.approximate)
+                if (
+                    t.amount is None
+                    or b.amount is None
+                    or (b.amount.unit == t.amount.unit and (t.amount.approximate or b.amount.approximate))
                 ):
                     target = b
                 break
         if target is not None:
-            if target.amount is not None and t.amount is not None and not _same_amount(target.amount, t.amount):
+            if (
+                target.amount is not None
+                and t.amount is not None
+                and not _same_amount(target.amount, t.amount)
+            ):
                 t.amount = None  # the body's figure is the more specific one
             _absorb(target, t)
             target.kind = target.kind
@@ -634,7 +743,14 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     # "De blokken wogen samen 104 kilo": the weight of the counted find just before
     for i, c in enumerate(live):
         if c.weighs and c.amount is not None and c.amount.unit == "kg":
-            prev = [p for p in live[:i] if not p.dropped and p.amount is not None and p.amount.unit in ("units", "pills") and p.sent.index >= c.sent.index - 2]
+            prev = [
+                p
+                for p in live[:i]
+                if not p.dropped
+                and p.amount is not None
+                and p.amount.unit in ("units", "pills")
+                and p.sent.index >= c.sent.index - 2
+            ]
             if prev:
                 p = prev[-1]
                 p.amount = c.amount
@@ -643,7 +759,14 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     # a find without an amount, then its amount in the next sentence:
     # "... een laboratorium ontmanteld. Er werd 8 kilo methamfetamine aangetroffen."
     for i, c in enumerate(live):
-        if not c.mention_only or c.amount is not None or c.sent.is_title or c.dropped or c.count or c.kind == "aggregate":
+        if (
+            not c.mention_only
+            or c.amount is not None
+            or c.sent.is_title
+            or c.dropped
+            or c.count
+            or c.kind == "aggregate"
+        ):
             continue
         nxt = live[i + 1] if i + 1 < len(live) else None
         if (
@@ -662,7 +785,11 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     # "twee partijen heroïne", then each of them with its amount: the announcement is not a third event
     for i, c in enumerate(live):
         if c.count and c.amount is None:
-            detailed = [d for d in live[i + 1 :] if d.drug == c.drug and d.amount is not None and d.sent.index - c.sent.index <= 3]
+            detailed = [
+                d
+                for d in live[i + 1 :]
+                if d.drug == c.drug and d.amount is not None and d.sent.index - c.sent.index <= 3
+            ]
             if len(detailed) >= c.count:
                 c.dropped = True
     live = [c for c in live if not c.dropped]
@@ -690,7 +817,15 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     for c in live:
         if c.amount is None or c.dropped:
             continue
-        later = [d for d in live if d is not c and d.amount and d.drug == c.drug and d.amount.unit == c.amount.unit and d.anchor > c.anchor]
+        later = [
+            d
+            for d in live
+            if d is not c
+            and d.amount
+            and d.drug == c.drug
+            and d.amount.unit == c.amount.unit
+            and d.anchor > c.anchor
+        ]
         for i in range(len(later)):
             total = 0.0
             for j in range(i, len(later)):

@@ -8,8 +8,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories)
-from . import extensions  # noqa: F401
+from . import (
+    components,  # noqa: F401  (registers the factories)
+    extensions,  # noqa: F401
+)
 
 COMPONENTS = ("seizure_amounts", "seizure_dates", "seizure_drugs", "seizure_actors", "seizure_events")
 PREFERRED_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
@@ -39,7 +41,11 @@ def load(model: str | Path | None = "auto") -> Language:
         nlp = spacy.blank("nl")
     else:
         nlp = spacy.load(model, exclude=list(COMPONENTS))
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+    if (
+        "parser" not in nlp.pipe_names
+        and "senter" not in nlp.pipe_names
+        and "sentencizer" not in nlp.pipe_names
+    ):
         nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:

@@ -137,7 +137,11 @@ class SeizureEvent:
             "confidence": round(self.confidence, 3),
         }
         if self.date is not None:
-            d["date"] = {"start": self.date.start.isoformat(), "end": self.date.end.isoformat(), "text": self.date.text}
+            d["date"] = {
+                "start": self.date.start.isoformat(),
+                "end": self.date.end.isoformat(),
+                "text": self.date.text,
+            }
         if self.amount_range is not None:
             r = self.amount_range
             d["amount_range"] = {"low": r.low, "high": r.high, "unit": r.unit, "text": r.text}

@@ -9,8 +9,28 @@ from __future__ import annotations
 
 import re
 
-_TAG = re.compile(r"<\s*/?\s*(?:html|body|head|p|div|br|span|a|article|section|h[1-6]|li|ul|ol|table|tr|td|script|style|strong|em|b|i)\b[^<>]{0,200}>", re.IGNORECASE)
-_BLOCK = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "header", "footer", "blockquote")
+_TAG = re.compile(
+    r"<\s*/?\s*(?:html|body|head|p|div|br|span|a|article|section|h[1-6]|li|ul|ol|table|tr|td|script|style|strong|em|b|i)\b[^<>]{0,200}>",
+    re.IGNORECASE,
+)
+_BLOCK = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+)
 
 
 def looks_like_html(text: str) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
-from spacy.util import registry
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from .. import extensions as ext
 from ..lexicon import agency_patterns, gazetteer

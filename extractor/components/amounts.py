@@ -18,7 +18,9 @@ class AmountTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for m in find_amounts(doc.text):
-            span = doc.char_span(m.start, m.end, label="MONEY" if m.amount.is_money else "QUANTITY", alignment_mode="expand")
+            span = doc.char_span(
+                m.start, m.end, label="MONEY" if m.amount.is_money else "QUANTITY", alignment_mode="expand"
+            )
             if span is None:
                 continue
             span._.set(ext.AMOUNT, m.amount)

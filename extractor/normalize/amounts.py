@@ -97,6 +97,12 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
         value = parse_number_word(t)
         if value is None:
             return None
+        # "vierduizend vijfhonderd": a number written as two words, the second smaller
+        if j < n and value >= 100 and toks[j].lower not in ("een", "één"):
+            nxt = parse_number_word(toks[j].lower)
+            if nxt is not None and nxt < value and nxt >= 1 and float(nxt).is_integer():
+                value += nxt
+                j += 1
     has_mult = False
     if j < n:
         m = parse_multiplier(toks[j].text)

@@ -183,8 +183,24 @@ def _num(word: str | None) -> int | None:
 
 
 @_rule(
-    _B + r"(?:in\s+)?de\s+nacht\s+van\s+(?:(?P<wd1>" + _WD + r")\s+)?(?P<d1>" + _D + r")(?:\s+(?P<m1>" + _MON + r"))?"
-    r"\s+op\s+(?:(?P<wd2>" + _WD + r")\s+)?(?P<d2>" + _D + r")\s+(?P<m2>" + _MONANY + r")(?:\s+(?P<y>" + _Y + r"))?" + _E
+    _B
+    + r"(?:in\s+)?de\s+nacht\s+van\s+(?:(?P<wd1>"
+    + _WD
+    + r")\s+)?(?P<d1>"
+    + _D
+    + r")(?:\s+(?P<m1>"
+    + _MON
+    + r"))?"
+    r"\s+op\s+(?:(?P<wd2>"
+    + _WD
+    + r")\s+)?(?P<d2>"
+    + _D
+    + r")\s+(?P<m2>"
+    + _MONANY
+    + r")(?:\s+(?P<y>"
+    + _Y
+    + r"))?"
+    + _E
 )
 def _night_dates(m, ref):
     m2 = MONTHS_ANY[m["m2"].lower().rstrip(".")]
@@ -252,7 +268,13 @@ def _day(m, ref):
     return dd, dd, "day", not m["y"]
 
 
-@_rule(r"(?<![\d.,/\-])(?P<d>" + _D + r")(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>" + _Y + r"|\d\d)(?![\d])(?![.,/\-]\d)")
+@_rule(
+    r"(?<![\d.,/\-])(?P<d>"
+    + _D
+    + r")(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>"
+    + _Y
+    + r"|\d\d)(?![\d])(?![.,/\-]\d)"
+)
 def _numeric(m, ref):
     parsed = _dateparser_day(m.group(0))
     if parsed is not None:
@@ -274,7 +296,10 @@ _ORD = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}
 
 
 @_rule(
-    _B + r"(?:(?:in\s+)?(?:de|het)\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste)\s+(?:(?P<n>" + _NUMW + r")\s+)?"
+    _B
+    + r"(?:(?:in\s+)?(?:de|het)\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste)\s+(?:(?P<n>"
+    + _NUMW
+    + r")\s+)?"
     r"(?P<u>maanden|maand|weken|helft|kwartaal|halfjaar|jaarhelft|half\s+jaar)\s+van\s+(?:het\s+jaar\s+)?"
     r"(?:(?P<y>" + _Y + r")|" + _RELYEAR + r"|het\s+jaar)" + _E
 )
@@ -325,7 +350,17 @@ _MOD = r"(?P<mod>begin|eind|einde|half|medio|midden|halverwege|eerder\s+in|later
 
 
 @_rule(
-    _B + r"(?:" + _MOD + r"\s+)?(?P<m>" + _MON + r")(?:\s+(?P<y>" + _Y + r")(?![\d.,]\d)|\s+(?:van\s+)?(?:" + _RELYEAR + r"))?" + _E
+    _B
+    + r"(?:"
+    + _MOD
+    + r"\s+)?(?P<m>"
+    + _MON
+    + r")(?:\s+(?P<y>"
+    + _Y
+    + r")(?![\d.,]\d)|\s+(?:van\s+)?(?:"
+    + _RELYEAR
+    + r"))?"
+    + _E
 )
 def _month_rule(m, ref):
     mon = MONTHS[m["m"].lower()]
@@ -343,12 +378,20 @@ def _month_rule(m, ref):
 
 
 # begin / medio / eind of a year, by months: "eind 2018" is October to December
-_YEAR_PARTS = {"begin": (1, 3), "medio": (6, 7), "midden": (6, 7), "halverwege": (6, 7), "eind": (10, 12), "einde": (10, 12)}
+_YEAR_PARTS = {
+    "begin": (1, 3),
+    "medio": (6, 7),
+    "midden": (6, 7),
+    "halverwege": (6, 7),
+    "eind": (10, 12),
+    "einde": (10, 12),
+}
 
 
 @_rule(
     r"(?<![\w.,€$])(?:(?P<mod>begin|eind|einde|medio|midden|halverwege|het\s+hele\s+jaar|heel|in\s+het\s+jaar|"
     r"het\s+jaar|in|van|uit)\s+)?(?P<y>(?:19[5-9]|20[0-4])\d)(?![\w])(?![.,]\d)"
+    r"(?!\s*(?:kilo|kg|ton|gram|g\b|liter|l\b|euro|eur\b|dollar|pillen|tabletten|planten|plantjes|stuks|procent|mensen|keer))"
 )
 def _year(m, ref):
     y = int(m["y"])
@@ -361,7 +404,8 @@ def _year(m, ref):
 
 
 @_rule(
-    _B + r"(?:(?P<mod>begin|eind|einde|medio|midden|halverwege|in\s+de\s+loop\s+van|eerder)\s+)?(?:het\s+)?"
+    _B
+    + r"(?:(?P<mod>begin|eind|einde|medio|midden|halverwege|in\s+de\s+loop\s+van|eerder)\s+)?(?:het\s+)?"
     + _RELYEAR
     + _E
 )
@@ -384,7 +428,8 @@ def _relative_year(m, ref):
 
 
 @_rule(
-    _B + r"(?:het\s+|de\s+)?(?P<rel>vorige|afgelopen|verleden|deze|dit|komende|volgende|vorig)\s+(?P<u>week|maand|weekend)"
+    _B
+    + r"(?:het\s+|de\s+)?(?P<rel>vorige|afgelopen|verleden|deze|dit|komende|volgende|vorig)\s+(?P<u>week|maand|weekend)"
     r"(?:\s+(?P<wd>" + _WD + r"))?" + _E
 )
 def _relative_week(m, ref):
@@ -433,7 +478,11 @@ def _weekday_of_last_week(m, ref):
 
 
 @_rule(
-    _B + r"(?P<n>" + _NUMW + r")\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaar|jaren)\s+(?:geleden|terug)" + _E
+    _B
+    + r"(?P<n>"
+    + _NUMW
+    + r")\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaar|jaren)\s+(?:geleden|terug)"
+    + _E
 )
 def _ago(m, ref):
     if ref is None:
@@ -504,7 +553,8 @@ _SEASONS = _DATA["seasons"]
 
 
 @_rule(
-    _B + r"(?:(?P<rel>dit|deze|vorig|vorige|afgelopen|verleden|komend|komende|volgend|volgende)\s+|(?:in\s+)?(?:de|het)\s+)"
+    _B
+    + r"(?:(?P<rel>dit|deze|vorig|vorige|afgelopen|verleden|komend|komende|volgend|volgende)\s+|(?:in\s+)?(?:de|het)\s+)"
     r"(?P<s>voorjaar|lente|zomer|najaar|herfst|winter)(?:\s+(?:van\s+)?(?P<y>" + _Y + r"))?" + _E
 )
 def _season(m, ref):
@@ -522,20 +572,20 @@ def _season(m, ref):
         return None
     rel = (m["rel"] or "").lower()
     y = ref.year
-    a, b = bounds(y)
     if rel in ("komend", "komende", "volgend", "volgende"):
+        a, b = bounds(y)
         if a <= ref:
             a, b = bounds(y + 1)
         return a, b, "season", True
-    # the most recent season that has started by the publication date
+    # the most recent season of that name that has started by the publication date
+    a, b = bounds(y)
     while a > ref:
         y -= 1
         a, b = bounds(y)
-    if rel in ("vorig", "vorige", "verleden") or (rel == "afgelopen" and b >= ref):
-        if rel != "afgelopen" or b >= ref:
-            a, b = bounds(y - 1) if rel != "afgelopen" else (a, b)
-    if rel == "afgelopen" and b > ref:
-        a, b = bounds(y - 1)
+    if rel in ("vorig", "vorige", "verleden", "afgelopen") and b >= ref:
+        a, b = bounds(y - 1)  # still going on: "vorige zomer" is the one before
+    elif b >= ref:
+        b = ref  # "dit voorjaar", still going on: up to the publication date
     return a, b, "season", True
 
 
@@ -543,7 +593,8 @@ _HOLIDAYS = _DATA["holidays"]
 
 
 @_rule(
-    _B + r"(?:rond|met|tijdens|na|voor|sinds|in)\s+(?:de\s+)?(?P<h>kerstmis|kerstperiode|kerst|oud\s+en\s+nieuw|nieuwjaar|oudjaar|oudejaarsavond)"
+    _B
+    + r"(?:rond|met|tijdens|na|voor|sinds|in)\s+(?:de\s+)?(?P<h>kerstmis|kerstperiode|kerst|oud\s+en\s+nieuw|nieuwjaar|oudjaar|oudejaarsavond)"
     r"(?:\s+(?P<y>" + _Y + r"))?" + _E
 )
 def _holiday(m, ref):
@@ -562,6 +613,9 @@ def _holiday(m, ref):
     return a, b, "period" if a != b else "day", not m["y"]
 
 
+# rules that take no more than the year from the publication date ("3 juni", "eind juni")
+_YEAR_ONLY = {_night_dates, _day_range, _day, _month_rule, _holiday}
+
 # ---------------------------------------------------------------- dateparser for absolute days
 
 
@@ -574,7 +628,11 @@ def _dateparser_day(text: str) -> date | None:
         dt = dateparser.parse(
             text,
             languages=["nl"],
-            settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+            settings={
+                "DATE_ORDER": "DMY",
+                "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["day", "month", "year"],
+            },
         )
     except Exception:  # dateparser raises a variety of errors on odd input; our rules take over
         return None
@@ -595,8 +653,8 @@ def _resolve(fn, m, bounds):
         return fn(m, None)
     lo, hi = bounds
     r_hi = fn(m, hi)
-    if lo == hi or r_hi is None:
-        return r_hi
+    if lo == hi or r_hi is None or fn in _YEAR_ONLY:
+        return r_hi  # only the year was needed: the latest possible publication day decides it
     r_lo = fn(m, lo)
     if r_lo is None:
         return None
@@ -667,7 +725,11 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
         if m_since and ref_hi is not None and a <= ref_hi:
             ps = s - len(m_since.group(0))
             out.append(DateMatch(ps, e, DateInterval(a, ref_hi, "period", text[ps:e], True)))
-        elif m_until and gran in ("day", "month", "period") and not text[s:e].lower().startswith(("tot", "t/m")):
+        elif (
+            m_until
+            and gran in ("day", "month", "period")
+            and not text[s:e].lower().startswith(("tot", "t/m"))
+        ):
             # "tot en met 23 juni 2020": the year up to that day (a year-to-date total)
             ps = s - len(m_until.group(0))
             out.append(DateMatch(ps, e, DateInterval(date(b.year, 1, 1), b, "period", text[ps:e], rel)))

@@ -18,6 +18,7 @@ _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3}){2,}+")  # 1,228,000 (English s
 _DECIMAL_COMMA = re.compile(r"\d++,\d++")
 _DECIMAL_DOT = re.compile(r"\d++\.\d{1,2}")  # 1.5 (an English decimal; "1.500" is thousands)
 _INT = re.compile(r"\d++")
+_APOSTROPHE_GROUPS = re.compile(r"\d{1,3}(?:['’]\d{3})++")
 
 # longest alternatives first: the group is possessive, so "negentig" must be tried before "negen"
 _NUMBER_WORD = re.compile(
@@ -31,6 +32,8 @@ def parse_digits(s: str) -> float | None:
     """A digit string in Dutch notation: "19.501" -> 19501, "54,5" -> 54.5, "3.4.2021" -> None."""
     if not s or len(s) > MAX_DIGITS + 6:
         return None
+    if _APOSTROPHE_GROUPS.fullmatch(s):  # Swiss-style 1'200
+        s = s.replace("'", "").replace("’", "")
     if _INT.fullmatch(s):
         return float(s) if len(s) <= MAX_DIGITS else None
     if _THOUSANDS_DOT.fullmatch(s):
@@ -61,9 +64,12 @@ def parse_number_word(word: str) -> float | None:
     try:
         from text_to_num import text2num
 
-        return float(text2num(w.replace("ë", "e").replace("één", "een"), "nl"))
+        return float(text2num(w.replace("één", "een"), "nl"))
     except (ValueError, AssertionError, IndexError, KeyError):
-        return None
+        try:
+            return float(text2num(w.replace("ë", "e").replace("één", "een"), "nl"))
+        except (ValueError, AssertionError, IndexError, KeyError):
+            return None
 
 
 def parse_multiplier(word: str) -> float | None:

@@ -22,8 +22,31 @@ from ..schema import Place
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*+")
 _CONNECTORS = {"aan", "den", "de", "op", "en", "van", "bij", "in"}
-_LOCATIVE_PREV = {"in", "te", "op", "bij", "nabij", "rond", "omgeving", "regio", "buurt", "havengebied", "haventerrein"}
-_ORIGIN_PREV = {"uit", "vanuit", "naar", "richting", "via", "herkomst", "vanaf", "afkomstige", "afkomstig", "oorsprong"}
+_LOCATIVE_PREV = {
+    "in",
+    "te",
+    "op",
+    "bij",
+    "nabij",
+    "rond",
+    "omgeving",
+    "regio",
+    "buurt",
+    "havengebied",
+    "haventerrein",
+}
+_ORIGIN_PREV = {
+    "uit",
+    "vanuit",
+    "naar",
+    "richting",
+    "via",
+    "herkomst",
+    "vanaf",
+    "afkomstige",
+    "afkomstig",
+    "oorsprong",
+}
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
 )
@@ -49,9 +72,36 @@ def _stopnames() -> frozenset[str]:
     days = load_json("dates.json")["weekdays"]
     words = {w.capitalize() for w in list(months) + list(days)}
     words |= {
-        "De", "Het", "Een", "Den", "Dat", "Deze", "Die", "Dit", "Zo", "Er", "Hij", "Zij", "Ze", "We", "Wij", "Totaal",
-        "Nederland" "se", "Europa", "Zuid-Amerika", "Latijns-Amerika", "Azië", "Afrika", "Noord-Amerika",
-        "Sky", "EncroChat", "Trojan", "Opiumwet", "Geneesmiddelenwet", "Covid", "Corona",
+        "De",
+        "Het",
+        "Een",
+        "Den",
+        "Dat",
+        "Deze",
+        "Die",
+        "Dit",
+        "Zo",
+        "Er",
+        "Hij",
+        "Zij",
+        "Ze",
+        "We",
+        "Wij",
+        "Totaal",
+        "Nederlandse",
+        "Europa",
+        "Zuid-Amerika",
+        "Latijns-Amerika",
+        "Azië",
+        "Afrika",
+        "Noord-Amerika",
+        "Sky",
+        "EncroChat",
+        "Trojan",
+        "Opiumwet",
+        "Geneesmiddelenwet",
+        "Covid",
+        "Corona",
     }
     for canon, entry in load_json("agencies.json")["agencies"].items():
         words.add(canon)
@@ -86,7 +136,16 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
         "gerecht van",
     ):
         return "agency"
-    if prev in _LOCATIVE_PREV or prev2 in ("haven van", "regio van", "omgeving van", "buurt van", "gemeente van", "stad van", "luchthaven van", "provincie"):
+    if prev in _LOCATIVE_PREV or prev2 in (
+        "haven van",
+        "regio van",
+        "omgeving van",
+        "buurt van",
+        "gemeente van",
+        "stad van",
+        "luchthaven van",
+        "provincie",
+    ):
         return "locative"
     if after.startswith(("se haven", " haven")):
         return "locative"
@@ -104,7 +163,10 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
     gaz = gazetteer()
     adjectives, heads = _adjectives()
     stop = _stopnames()
-    words = [(m.group().rstrip(".-"), m.start(), m.start() + len(m.group().rstrip(".-"))) for m in _WORD.finditer(text)]
+    words = [
+        (m.group().rstrip(".-"), m.start(), m.start() + len(m.group().rstrip(".-")))
+        for m in _WORD.finditer(text)
+    ]
     out: dict[int, PlaceMatch] = {}
     n = len(words)
     i = 0
@@ -149,8 +211,26 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
         if w in adjectives and i + 1 < n and words[i + 1][0].lower() in heads:
             name = adjectives[w]
             head = words[i + 1][0].lower()
-            kind = "locative" if head.startswith(("haven", "kust", "regio", "binnenstad", "wateren", "grens", "bodem", "luchthaven", "provincie")) else "weak"
-            out[s] = PlaceMatch(s, words[i + 1][2], Place(name, place_country(name), text[s : words[i + 1][2]], kind))
+            kind = (
+                "locative"
+                if head.startswith(
+                    (
+                        "haven",
+                        "kust",
+                        "regio",
+                        "binnenstad",
+                        "wateren",
+                        "grens",
+                        "bodem",
+                        "luchthaven",
+                        "provincie",
+                    )
+                )
+                else "weak"
+            )
+            out[s] = PlaceMatch(
+                s, words[i + 1][2], Place(name, place_country(name), text[s : words[i + 1][2]], kind)
+            )
             i += 2
             continue
         i += 1
@@ -179,13 +259,17 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
         m = _DATELINE.match(text, origin)
         if m and m.start("name") not in out:
             name = m.group("name")
-            canon, country = gaz.get(name) or gaz.get(name.title()) or (name.title() if name.isupper() else name, None)
+            canon, country = (
+                gaz.get(name) or gaz.get(name.title()) or (name.title() if name.isupper() else name, None)
+            )
             if name.split()[0] not in stop:
                 s, e = m.span("name")
                 out[s] = PlaceMatch(s, e, Place(canon, country, name, "dateline"))
         elif m and m.start("name") in out:
             p = out[m.start("name")]
-            out[p.start] = PlaceMatch(p.start, p.end, Place(p.place.name, p.place.country, p.place.text, "dateline"))
+            out[p.start] = PlaceMatch(
+                p.start, p.end, Place(p.place.name, p.place.country, p.place.text, "dateline")
+            )
     return [out[k] for k in sorted(out)]
 
 

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 # digits with separators | a word (letters, inner apostrophes and hyphens) | any other visible char
-_TOKEN_RE = re.compile(r"\d++(?:[.,]\d++)*+|[^\W\d_]++(?:['’\-][^\W\d_]++)*+|\S")
+_TOKEN_RE = re.compile(r"\d++(?:[.,]\d++|['’]\d{3}(?!\d))*+|[^\W\d_]++(?:['’\-][^\W\d_]++)*+|\S")
 
 
 class Tok(NamedTuple):

@@ -1,0 +1,86 @@
+"""Normaliser speed and the component cost per article, next to spaCy's bare tokenizer (one run, ratios).
+
+Also measures the naive tools on the same text: quantulum3 (English only) on the amounts the
+corpus states, and dateparser.search_dates over whole articles. Prints figures; asserts nothing.
+
+    python bench/parsers.py
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+
+from _corpus import articles, gold_amount_texts
+
+from extractor import load, parse_amount, parse_date
+
+
+def rate(fn, items, min_time=1.0):
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < min_time:
+        for x in items:
+            fn(x)
+        n += len(items)
+    return n / (time.perf_counter() - t0)
+
+
+def main():
+    recs = articles()
+    texts = [((r.get("title") or "") + "\n\n" + r["text"]) for r in recs]
+    amounts = [a for a, _, _ in gold_amount_texts()]
+    dates = ["31 mei 2020", "vorige week dinsdag", "in de nacht van 2 op 3 april", "dit jaar", "eind juni", "maandagavond"]
+    print(f"{len(recs)} articles, {sum(len(t) for t in texts) / len(texts):.0f} characters on average")
+
+    print(f"parse_amount: {rate(parse_amount, amounts):,.0f} calls/s over {len(amounts)} corpus amounts")
+    from extractor.normalize import dates as d
+
+    d._dateparser_day.cache_clear()
+    print(f"parse_date:   {rate(lambda s: parse_date(s, '2021-06-09'), dates):,.0f} calls/s")
+
+    nlp = load("blank")
+    tok = nlp.tokenizer
+    t_tok = 1 / rate(tok, texts)
+    row = [("tokenizer", t_tok)]
+    for name in ("seizure_amounts", "seizure_dates", "seizure_drugs", "seizure_actors", "seizure_events"):
+        comp = nlp.get_pipe(name)
+        docs = [nlp.get_pipe("sentencizer")(tok(t)) for t in texts]
+        for prev in nlp.pipe_names[1 : nlp.pipe_names.index(name)]:
+            docs = [nlp.get_pipe(prev)(doc) for doc in docs]
+        # time the component alone on prepared docs
+        t0 = time.perf_counter()
+        reps = 0
+        while time.perf_counter() - t0 < 1.0:
+            for doc in docs:
+                comp(doc)
+            reps += 1
+        row.append((name, (time.perf_counter() - t0) / (reps * len(docs))))
+    full = 1 / rate(lambda t: nlp(t), texts)
+    row.append(("whole pipeline", full))
+    print("\nper article (ms) and ratio to the bare tokenizer:")
+    for name, t in row:
+        print(f"  {name:<16} {t * 1000:8.3f} ms   x{t / t_tok:6.2f}")
+
+    # the naive tools, for reference
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser as q
+
+        ok = 0
+        for text, value, unit in gold_amount_texts():
+            qs = q.parse(text)
+            canon = {"kilogram": 1.0, "gram": 0.001, "tonne": 1000.0, "litre": 1.0, "euro": 1.0}
+            got = [x.value * canon.get(x.unit.name, float("nan")) for x in qs]
+            ok += any(abs(g - value) <= 0.02 * value for g in got)
+        print(f"\nquantulum3 (en_US) on the corpus amounts: {ok}/{len(amounts)} right (ours: {len(amounts)}/{len(amounts)} by construction)")
+        from dateparser.search import search_dates
+
+        t0 = time.perf_counter()
+        found = [search_dates(t, languages=["nl"]) or [] for t in texts[:10]]
+        took = (time.perf_counter() - t0) / 10
+        seed = found[0] if found else []
+        print(f"dateparser.search_dates: {1 / took:.1f} articles/s; on the first article it finds: {[s for s, _ in seed][:8]}")
+
+
+if __name__ == "__main__":
+    main()

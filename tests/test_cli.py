@@ -1,0 +1,202 @@
+"""The command line, run as a real subprocess on real files."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import CORPUS
+
+SEED = CORPUS / "seed" / "000_07dd98d5d2c6aa82.txt"
+EXE = Path(sys.executable).parent / "extractor"
+CMD = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "extractor"]
+
+
+def run(*args, stdin=None, check=True):
+    p = subprocess.run([*CMD, *args], input=stdin, capture_output=True, text=True, timeout=300)
+    if check:
+        assert p.returncode == 0, p.stderr
+    return p
+
+
+def lines(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+ARTICLES = [
+    {
+        "id": "a1",
+        "published": "2022-03-10",
+        "title": "Douane vindt cocaïne",
+        "text": "De douane heeft dinsdag in Gent 12 kilo cocaïne onderschept.",
+    },
+    {
+        "id": "a2",
+        "published": "2022-03-11",
+        "title": None,
+        "text": "De gemeenteraad praat over drugsoverlast.",
+    },
+    {
+        "id": "a3",
+        "published": "2022-03",
+        "title": "Plantage",
+        "text": "In Genk werd een cannabisplantage met 800 planten opgerold.",
+    },
+]
+
+
+@pytest.fixture
+def articles_file(tmp_path):
+    p = tmp_path / "articles.jsonl"
+    p.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    return p
+
+
+def test_help_and_version():
+    assert "Examples" in run("extract", "--help").stdout
+    assert run("--version").stdout.startswith("extractor ")
+
+
+def test_seed_to_stdout():
+    out = lines(run("extract", str(SEED), "-q", "-j", "1").stdout)
+    assert len(out) == 1 and out[0]["published"] == "2021-06"
+    assert [e["amount"]["value"] for e in out[0]["events"]] == [54500, 65500, 19501, 52500, 27000, 11000]
+
+
+def test_jsonl_file_order_and_one_record_each(articles_file, tmp_path):
+    out_path = tmp_path / "out.jsonl"
+    p = run("extract", str(articles_file), "-o", str(out_path), "-j", "1")
+    out = lines(out_path.read_text(encoding="utf-8"))
+    assert [r["id"] for r in out] == ["a1", "a2", "a3"]
+    assert [len(r["events"]) for r in out] == [1, 0, 1]
+    assert "extracted 3 records" in p.stderr
+
+
+def test_existing_output_is_not_overwritten(articles_file, tmp_path):
+    out_path = tmp_path / "out.jsonl"
+    out_path.write_text("keep me\n")
+    p = run("extract", str(articles_file), "-o", str(out_path), check=False)
+    assert p.returncode == 2 and out_path.read_text() == "keep me\n"
+    run("extract", str(articles_file), "-o", str(out_path), "--force", "-q", "-j", "1")
+    assert len(lines(out_path.read_text())) == 3
+
+
+def test_resume_appends_the_rest(articles_file, tmp_path):
+    out_path = tmp_path / "out.jsonl"
+    run("extract", str(articles_file), "-o", str(out_path), "-q", "-j", "1")
+    full = out_path.read_text()
+    first = full.splitlines(keepends=True)[0]
+    out_path.write_text(first + '{"id": "a2", "publ')  # a kill in the middle of the second line
+    run("extract", str(articles_file), "-o", str(out_path), "--resume", "-q", "-j", "1")
+    assert out_path.read_text() == full
+
+
+def test_stdin_and_key_renames():
+    rec = {
+        "doc_id": "x9",
+        "datum": "2022-03-10",
+        "kop": "Vangst",
+        "body": "In Gent werd 5 kilo heroïne gevonden.",
+    }
+    p = run(
+        "extract",
+        "-",
+        "--id-key",
+        "doc_id",
+        "--date-key",
+        "datum",
+        "--title-key",
+        "kop",
+        "--text-key",
+        "body",
+        "-q",
+        stdin=json.dumps(rec) + "\n",
+    )
+    out = lines(p.stdout)
+    assert (
+        out[0]["id"] == "x9"
+        and out[0]["published"] == "2022-03-10"
+        and out[0]["events"][0]["drug"] == "heroin"
+    )
+
+
+def test_txt_with_date_header_and_directory(tmp_path):
+    d = tmp_path / "dir"
+    d.mkdir()
+    (d / "b.txt").write_text(
+        "date 2022-05-04\n\nDe politie vond gisteren 3 kilo speed in Venlo.\n", encoding="utf-8"
+    )
+    (d / "a.txt").write_text("De douane vond 1 ton cocaïne in Antwerpen.\n", encoding="utf-8")
+    (d / "gold.jsonl").write_text('{"id": "not input"}\n')
+    out = lines(run("extract", str(d), "-q", "-j", "1").stdout)
+    assert [r["id"] for r in out] == ["a", "b"]
+    assert out[0]["published"] is None and out[1]["published"] == "2022-05-04"
+    assert out[1]["events"][0]["date"]["start"] == "2022-05-03"
+
+
+def test_missing_id_is_derived_from_file_and_line(tmp_path):
+    p = tmp_path / "noid.jsonl"
+    p.write_text(json.dumps({"text": "In Gent werd 5 kilo heroïne gevonden."}) + "\n", encoding="utf-8")
+    assert lines(run("extract", str(p), "-q").stdout)[0]["id"] == "noid:1"
+
+
+@pytest.mark.parametrize("suffix,opener", [(".gz", gzip.open), (".bz2", bz2.open), (".xz", lzma.open)])
+def test_compressed_input(tmp_path, suffix, opener):
+    p = tmp_path / f"arts.jsonl{suffix}"
+    with opener(p, "wt", encoding="utf-8") as fh:
+        for a in ARTICLES:
+            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+    assert [r["id"] for r in lines(run("extract", str(p), "-q").stdout)] == ["a1", "a2", "a3"]
+
+
+def test_glob_input(articles_file):
+    out = lines(run("extract", str(articles_file.parent / "*.jsonl"), "-q").stdout)
+    assert len(out) == 3
+
+
+def test_per_event_and_csv(articles_file):
+    per = lines(run("extract", str(articles_file), "--per-event", "-q").stdout)
+    assert [r["article_id"] for r in per] == ["a1", "a3"] and per[0]["drug"] == "cocaine"
+    csv_text = run("extract", str(articles_file), "--format", "csv", "-q").stdout
+    rows = csv_text.strip().splitlines()
+    assert rows[0].startswith("article_id,published,drug") and len(rows) == 3
+
+
+def test_errors_are_records_and_exit_1(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    p.write_text(
+        '{"id": "ok", "text": "In Gent werd 5 kilo heroïne gevonden."}\n{broken\n[1, 2]\n', encoding="utf-8"
+    )
+    r = run("extract", str(p), "-q", check=False)
+    assert r.returncode == 1
+    out = lines(r.stdout)
+    assert [o["error"] is None for o in out] == [True, False, False]
+    assert "mixed.jsonl:2" in out[1]["error"]["message"] and "mixed.jsonl:3" in out[2]["error"]["message"]
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    p = run("extract", str(tmp_path / "nope.jsonl"), check=False)
+    assert p.returncode == 2 and "no such file" in p.stderr
+
+
+def test_evaluate_command(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    run("extract", str(CORPUS), "-o", str(pred), "-q", "-j", "1")
+    r = run("evaluate", str(CORPUS / "gold.jsonl"), str(pred), "--show", check=False)
+    assert "events P=" in r.stdout and r.returncode == 0
+    r = run("evaluate", str(CORPUS / "gold.jsonl"), str(pred), "--json")
+    assert json.loads(r.stdout)["f1"] >= 0.9
+
+
+def test_summary_command(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    run("extract", str(SEED), "-o", str(pred), "-q")
+    out = run("summary", str(pred)).stdout
+    assert "1 articles, 6 events" in out and "cocaine" in out

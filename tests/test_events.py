@@ -1,0 +1,232 @@
+"""Seizure events: one test per linking rule, each with sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(extractor, text, published=None, title=None):
+    return [e.to_dict() for e in extractor.extract(text, published=published, title=title)]
+
+
+def _key(e):
+    a = e["amount"]
+    return (e["drug"], a["value"] if a else None, a["unit"] if a else None)
+
+
+def test_two_drugs_two_amounts(extractor):
+    ev = _events(extractor, "Bij de inval vond de politie 5 kilo cocaïne en 2 kilo heroïne.", "2022-03-04")
+    assert sorted(map(_key, ev)) == [("cocaine", 5.0, "kg"), ("heroin", 2.0, "kg")]
+
+
+def test_amounts_across_sentences_take_the_earlier_drug_and_their_own_dates(extractor):
+    text = "De douane onderschepte twee partijen heroïne. Op 12 maart ging het om 300 kilo, op 19 maart om 450 kilo."
+    ev = _events(extractor, text, "2021-04-02")
+    assert [(_key(e), e["date"]["start"]) for e in ev] == [
+        (("heroin", 300.0, "kg"), "2021-03-12"),
+        (("heroin", 450.0, "kg"), "2021-03-19"),
+    ]
+
+
+def test_amount_before_and_after_the_drug(extractor):
+    ev = _events(
+        extractor, "De politie vond een lading van 11 ton in een loods. Het ging om cocaïne.", "2022-01-05"
+    )
+    # the drug is named after the amount, in the next sentence: no drug known at the amount -> no event
+    assert ev == [] or _key(ev[0]) == ("cocaine", 11000.0, "kg")
+    ev = _events(extractor, "Cocaïne: 27,7 g\nHeroïne: 3 g", "2022-01-05", title="Inbeslagnames bij de actie")
+    assert sorted(map(_key, ev)) == [("cocaine", 0.0277, "kg"), ("heroin", 0.003, "kg")]
+
+
+def test_street_value_goes_to_the_event_before(extractor):
+    text = "In de haven van Gent werd 800 kilo cocaïne gevonden. De straatwaarde wordt geschat op 60 miljoen euro."
+    ev = _events(extractor, text, "2022-01-05")
+    assert len(ev) == 1 and ev[0]["value_eur"] == 60e6 and ev[0]["location"]["name"] == "Gent"
+
+
+def test_cash_is_not_a_street_value_nor_an_event(extractor):
+    text = "Bij een huiszoeking in Mechelen nam de politie 45.000 euro cash in beslag."
+    assert _events(extractor, text, "2022-01-05") == []
+
+
+def test_joint_amount_gives_one_event_per_drug_without_amount(extractor):
+    text = "In de auto vond de politie bijna twintig gram heroïne en cocaïne."
+    ev = _events(extractor, text, "2022-01-05")
+    assert sorted(map(_key, ev)) == [("cocaine", None, None), ("heroin", None, None)]
+
+
+def test_total_over_a_year_is_an_aggregate(extractor):
+    ev = _events(
+        extractor,
+        "Vorig jaar werd in de haven van Zeebrugge in totaal 20 ton cocaïne onderschept.",
+        "2023-02-01",
+    )
+    assert ev[0]["kind"] == "aggregate" and ev[0]["date"]["start"] == "2022-01-01"
+
+
+def test_running_total_to_a_day(extractor):
+    ev = _events(
+        extractor,
+        "Op 15 mei 2022 had de douane in totaal 30.000 kilo cocaïne in beslag genomen.",
+        "2022-06-01",
+    )
+    assert ev[0]["kind"] == "aggregate"
+    assert (ev[0]["date"]["start"], ev[0]["date"]["end"]) == ("2022-01-01", "2022-05-15")
+
+
+def test_total_in_one_find_is_a_seizure(extractor):
+    ev = _events(
+        extractor, "De douane vond donderdag in drie sporttassen in totaal 60 kilo cocaïne.", "2022-06-03"
+    )
+    assert ev[0]["kind"] == "seizure" and ev[0]["date"]["start"] == "2022-06-02"
+
+
+def test_negated_find_is_no_event(extractor):
+    assert _events(extractor, "Bij de controle werden geen drugs gevonden.", "2022-01-05") == []
+    assert _events(extractor, "De agenten troffen geen cocaïne aan in de wagen.", "2022-01-05") == []
+
+
+def test_hypothetical_find_is_no_event(extractor):
+    text = "Als alle containers gescand zouden worden, zou er veel meer cocaïne onderschept worden."
+    assert _events(extractor, text, "2022-01-05") == []
+
+
+def test_wastewater_use_trade_and_production_are_no_events(extractor):
+    for text in [
+        "In het afvalwater van Brussel werd 900 milligram cocaïne per 1.000 inwoners aangetroffen.",
+        "De bende smokkelde jaarlijks 3 ton cocaïne naar Europa.",
+        "Volgens de politie werd in het lab wekelijks 50 kilo amfetamine geproduceerd.",
+        "Een gram cocaïne kost op straat zo'n 50 euro.",
+        "Hij werd veroordeeld voor de invoer van 200 kilo heroïne.",
+    ]:
+        assert _events(extractor, text, "2022-01-05") == [], text
+
+
+def test_ratio_is_no_amount(extractor):
+    text = "De douane heeft dit jaar drie keer zoveel cocaïne onderschept als vorig jaar."
+    assert _events(extractor, text, "2022-01-05") == []
+
+
+def test_plantation_without_count_and_lab_drug(extractor):
+    ev = _events(
+        extractor, "De politie heeft dinsdag een cannabisplantage opgerold in Hasselt.", "2022-03-10"
+    )
+    assert [(_key(e), e["location"]["name"], e["date"]["start"]) for e in ev] == [
+        (("cannabis", None, None), "Hasselt", "2022-03-08")
+    ]
+    ev = _events(
+        extractor, "Agenten ontdekten een lab voor de productie van amfetamine in een schuur.", "2022-03-10"
+    )
+    assert [_key(e) for e in ev] == [("amphetamine", None, None)]
+
+
+def test_lab_and_its_amount_in_the_next_sentence_are_one_event(extractor):
+    text = "In Weert werd gisteren een xtc-lab ontmanteld. Er werd 40 kilo MDMA aangetroffen."
+    ev = _events(extractor, text, "2022-03-10")
+    assert [_key(e) for e in ev] == [("mdma", 40.0, "kg")]
+    assert ev[0]["date"]["start"] == "2022-03-09"
+
+
+def test_title_restating_the_body_gives_one_event(extractor):
+    ev = _events(
+        extractor,
+        "De douane heeft in Moerdijk 1.250 kilo cocaïne onderschept in een container met ananas.",
+        "2022-03-10",
+        title="Douane vindt ruim 1200 kilo cocaïne in Moerdijk",
+    )
+    assert [_key(e) for e in ev] == [("cocaine", 1250.0, "kg")]
+
+
+def test_same_seizure_twice_gives_one_event(extractor):
+    text = "In Kallo werd 2 ton cocaïne onderschept. De 2 ton cocaïne zat in een lading bananen."
+    assert len(_events(extractor, text, "2022-03-10")) == 1
+
+
+def test_parts_of_a_stated_total_are_dropped(extractor):
+    text = "De politie rolde een kwekerij met 300 planten op. Op zolder stonden 120 planten, in de kelder 180 planten."
+    ev = _events(extractor, text, "2022-03-10")
+    assert [_key(e) for e in ev] == [("cannabis", 300.0, "plants")]
+
+
+def test_generic_drugs_give_way_to_specific(extractor):
+    text = "De agenten vonden een grote hoeveelheid drugs. Het ging om 3 kilo speed."
+    ev = _events(extractor, text, "2022-03-10")
+    assert [_key(e) for e in ev] == [("amphetamine", 3.0, "kg")]
+
+
+def test_origin_is_not_the_place(extractor):
+    text = "In de haven van Rotterdam werd 400 kilo cocaïne gevonden in een container uit Ecuador."
+    ev = _events(extractor, text, "2022-03-10")
+    assert ev[0]["location"]["name"] == "Rotterdam" and ev[0]["location"]["country"] == "NL"
+
+
+def test_place_and_date_from_earlier_context(extractor):
+    text = "De FIOD deed maandag een inval in een loods in Venray. Daar lag 75 kilo heroïne."
+    ev = _events(extractor, text, "2022-03-10")
+    assert ev[0]["location"]["name"] == "Venray" and ev[0]["date"]["start"] == "2022-03-07"
+    assert "FIOD" in ev[0]["agency"]
+
+
+def test_weight_of_counted_blocks(extractor):
+    text = "De douane vond 40 blokken cocaïne in een vrachtwagen. De blokken wogen samen 44 kilo."
+    ev = _events(extractor, text, "2022-03-10")
+    assert [_key(e) for e in ev] == [("cocaine", 44.0, "kg")]
+
+
+def test_vague_amount_is_an_event_without_amount(extractor):
+    text = "In Deurne vond de politie 3 kilo cocaïne. Ook werden tientallen kilo's hasj gevonden."
+    ev = _events(extractor, text, "2022-03-10")
+    assert sorted(map(_key, ev), key=str) == sorted(
+        [("cocaine", 3.0, "kg"), ("cannabis", None, None)], key=str
+    )
+
+
+def test_range_gives_amount_range(extractor):
+    ev = _events(
+        extractor,
+        "In de loods stonden tussen de 1700 en 2000 hennepplanten, die werden vernietigd.",
+        "2022-03-10",
+    )
+    assert ev[0]["amount"] is None and ev[0]["amount_range"] == {
+        "low": 1700.0,
+        "high": 2000.0,
+        "unit": "plants",
+        "text": "tussen de 1700 en 2000 hennepplanten",
+    }
+
+
+def test_operation_and_agencies(extractor):
+    text = "Dankzij het kraken van Sky ECC kon de federale gerechtelijke politie 2 ton cocaïne onderscheppen in Antwerpen."
+    ev = _events(extractor, text, "2022-03-10")
+    assert ev[0]["operation"] == "Sky ECC" and "FGP" in ev[0]["agency"]
+
+
+def test_evidence_offsets_point_into_the_text(extractor):
+    title = "Douane vindt cocaïne"
+    text = "Eerste zin zonder iets. De douane heeft in Gent 12 kilo cocaïne gevonden."
+    ev = extractor.extract(text, published="2022-03-10", title=title)
+    full = f"{title}\n\n{text}"
+    for e in ev:
+        assert full[e.evidence.start : e.evidence.end] == e.evidence.sentence
+        assert 0 < e.confidence < 1
+
+
+def test_confidence_higher_when_fields_agree(extractor):
+    rich = extractor.extract(
+        "De douane heeft dinsdag in Gent 12 kilo cocaïne onderschept.", published="2022-03-10"
+    )[0]
+    poor = extractor.extract("Een lading cocaïne werd onderschept.", published=None)[0]
+    assert rich.confidence > poor.confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De gemeenteraad debatteert over de aanpak van drugsoverlast in de binnenstad.",
+        "De havenbedrijf meldt dat de overslag vorig jaar met 2 procent steeg tot 440 miljoen ton.",
+        "De rechtbank veroordeelde de man tot zes jaar cel voor drugshandel.",
+        "Steeds meer jongeren gebruiken ketamine op feestjes, blijkt uit onderzoek.",
+    ],
+)
+def test_articles_without_seizures(extractor, text):
+    assert _events(extractor, text, "2022-03-10") == []

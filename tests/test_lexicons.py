@@ -1,0 +1,85 @@
+"""Every lexicon file parses, ids are stable and valid, and every pattern compiles into a matcher."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import pytest
+import spacy
+from spacy.pipeline.span_ruler import SpanRuler
+
+from extractor.lexicon import agency_patterns, countries_nl, drug_patterns, gazetteer
+from extractor.resources import load_json
+
+DRUG_IDS = {
+    "cocaine", "cannabis", "heroin", "mdma", "amphetamine", "methamphetamine", "ketamine", "ghb", "lsd", "fentanyl",
+    "opium", "khat", "cathinone", "synthetic", "precursor", "unspecified",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        p.name
+        for p in resources.files("extractor.resources").joinpath("nl").iterdir()
+        if p.name.endswith(".json")
+    ],
+)
+def test_resource_parses(name):
+    json.loads(resources.files("extractor.resources").joinpath("nl", name).read_text(encoding="utf-8"))
+
+
+def test_drug_ids_are_the_annotation_ids():
+    data = load_json("drugs.json")
+    assert set(data["names"]) <= DRUG_IDS
+    assert set(data["stems"]) <= DRUG_IDS
+    assert {p["id"] for p in drug_patterns()} <= DRUG_IDS
+
+
+def test_drug_surface_forms_are_unique():
+    seen = {}
+    for drug, names in load_json("drugs.json")["names"].items():
+        for n in names:
+            assert n == n.lower(), n
+            assert n not in seen, f"{n!r} is both {seen.get(n)} and {drug}"
+            seen[n] = drug
+
+
+def test_agency_names_unique():
+    data = load_json("agencies.json")
+    forms = [f.lower() for e in data["agencies"].values() for f in e["forms"]]
+    assert len(forms) == len(set(forms))
+
+
+def test_patterns_compile():
+    nlp = spacy.blank("nl")
+    for pats in (drug_patterns(), agency_patterns()):
+        ruler = SpanRuler(nlp, phrase_matcher_attr="LOWER")
+        ruler.add_patterns(list(pats))
+        ruler(nlp("De douane vond cocaïne en een xtc-lab bij Sky ECC."))
+    for p in drug_patterns():
+        if isinstance(p["pattern"], list):
+            for tok in p["pattern"]:
+                rx = tok.get("LOWER", {})
+                if isinstance(rx, dict) and "REGEX" in rx:
+                    re.compile(rx["REGEX"])
+
+
+def test_units_table():
+    units = load_json("amounts.json")["units"]
+    assert {u["unit"] for u in units.values()} == {"kg", "l", "pills", "plants", "units", "EUR", "USD"}
+    assert all(float(u["factor"]) > 0 for u in units.values())
+
+
+def test_gazetteer_and_countries():
+    g = gazetteer()
+    assert g["Antwerpen"] == ("Antwerpen", "BE")
+    assert g["Vlissingen"] == ("Vlissingen", "NL")
+    c = countries_nl()
+    assert c["België"] == "BE" and c["Nederland"] == "NL" and c["Brazilië"] == "BR"
+    parts = load_json("places.json")["parts"]
+    assert all(v in g for v in parts.values()), [v for v in parts.values() if v not in g]
+    adjectives = load_json("places.json")["adjectives"]
+    assert all(v in g for v in adjectives.values()), [v for v in adjectives.values() if v not in g]
