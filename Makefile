@@ -30,6 +30,15 @@ run: $(STAMP)
 test: $(TSTAMP)
 	$(BIN)/python -m pytest -q
 
+# The report's browser tests in Debian's headless Chromium (installed with apt, as root, when missing).
+test-browser: $(TSTAMP)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "WARNING: could not install chromium; the browser tests will be skipped"; \
+	  else echo "WARNING: chromium is missing and this is not root; the browser tests will be skipped"; fi; }
+	$(BIN)/python -m pytest -q -m browser -rs tests/test_report.py
+
 lint: $(TSTAMP)
 	$(BIN)/ruff check extractor tests bench
 	$(BIN)/ruff format --check extractor tests bench

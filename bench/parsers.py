@@ -29,7 +29,14 @@ def main():
     recs = articles()
     texts = [((r.get("title") or "") + "\n\n" + r["text"]) for r in recs]
     amounts = [a for a, _, _ in gold_amount_texts()]
-    dates = ["31 mei 2020", "vorige week dinsdag", "in de nacht van 2 op 3 april", "dit jaar", "eind juni", "maandagavond"]
+    dates = [
+        "31 mei 2020",
+        "vorige week dinsdag",
+        "in de nacht van 2 op 3 april",
+        "dit jaar",
+        "eind juni",
+        "maandagavond",
+    ]
     print(f"{len(recs)} articles, {sum(len(t) for t in texts) / len(texts):.0f} characters on average")
 
     print(f"parse_amount: {rate(parse_amount, amounts):,.0f} calls/s over {len(amounts)} corpus amounts")
@@ -72,14 +79,18 @@ def main():
             canon = {"kilogram": 1.0, "gram": 0.001, "tonne": 1000.0, "litre": 1.0, "euro": 1.0}
             got = [x.value * canon.get(x.unit.name, float("nan")) for x in qs]
             ok += any(abs(g - value) <= 0.02 * value for g in got)
-        print(f"\nquantulum3 (en_US) on the corpus amounts: {ok}/{len(amounts)} right (ours: {len(amounts)}/{len(amounts)} by construction)")
+        print(
+            f"\nquantulum3 (en_US) on the corpus amounts: {ok}/{len(amounts)} right (ours: {len(amounts)}/{len(amounts)} by construction)"
+        )
         from dateparser.search import search_dates
 
         t0 = time.perf_counter()
         found = [search_dates(t, languages=["nl"]) or [] for t in texts[:10]]
         took = (time.perf_counter() - t0) / 10
         seed = found[0] if found else []
-        print(f"dateparser.search_dates: {1 / took:.1f} articles/s; on the first article it finds: {[s for s, _ in seed][:8]}")
+        print(
+            f"dateparser.search_dates: {1 / took:.1f} articles/s; on the first article it finds: {[s for s, _ in seed][:8]}"
+        )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from . import extensions as ext
 from .normalize.dates import published_bounds
 from .pipeline import load
 from .schema import SeizureEvent
+from .text import make_doc_safely
 
 DEFAULT_MAX_CHARS = 1_000_000
 
@@ -58,7 +59,7 @@ class Extractor:
         truncated = len(full) > self.max_chars
         if truncated:
             full = full[: self.max_chars]
-        doc = self.nlp.make_doc(full)
+        doc = make_doc_safely(self.nlp, full)
         doc._.set(ext.PUBLISHED, normalise_published(published))
         doc._.set(ext.TITLE_END, min(title_end, len(full)))
         doc._.set(ext.TRUNCATED, truncated)

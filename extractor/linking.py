@@ -30,6 +30,7 @@ The rules, in the order they run:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -177,6 +178,9 @@ def _in(m: Mention, a: int, b: int) -> bool:
 # ---------------------------------------------------------------- the main entry
 
 
+WINDOW = 120  # sentences linked together; longer texts are linked window by window (linear time)
+
+
 def build_events(
     text: str,
     sentences: list[tuple[int, int]],
@@ -188,7 +192,42 @@ def build_events(
     operations: list[Mention],
     title_end: int = 0,
 ) -> list[SeizureEvent]:
-    """Seizure events stated in ``text`` (see the module docstring for the rules)."""
+    """Seizure events stated in ``text`` (see the module docstring for the rules).
+
+    Real articles are linked as a whole. A text of more than ``WINDOW`` sentences (a dump, a
+    page of listings) is linked in windows of ``WINDOW`` sentences, each with the title, so the
+    work grows linearly with the text; context does not carry across windows.
+    """
+    if len(sentences) <= WINDOW:
+        return _build(text, sentences, amounts, dates, drugs, places, agencies, operations, title_end)
+    title = [b for b in sentences if b[1] <= title_end]
+    body = [b for b in sentences if b[1] > title_end]
+    groups = [amounts, dates, drugs, places, agencies, operations]
+    groups = [sorted(g, key=lambda m: m.start) for g in groups]
+    starts = [[m.start for m in g] for g in groups]
+    out: list[SeizureEvent] = []
+    for i in range(0, len(body), WINDOW):
+        win = body[i : i + WINDOW]
+        lo, hi = win[0][0], win[-1][1]
+        picked = []
+        for g, st in zip(groups, starts, strict=True):
+            in_title = g[: bisect.bisect_left(st, title_end)] if title else []
+            picked.append(in_title + g[bisect.bisect_left(st, lo) : bisect.bisect_left(st, hi)])
+        out.extend(_build(text, title + win, *picked, title_end=title_end))
+    return out
+
+
+def _build(
+    text: str,
+    sentences: list[tuple[int, int]],
+    amounts: list[Mention],
+    dates: list[Mention],
+    drugs: list[Mention],
+    places: list[Mention],
+    agencies: list[Mention],
+    operations: list[Mention],
+    title_end: int = 0,
+) -> list[SeizureEvent]:
     sents = [
         Sentence(i, s, e, text[s:e], e <= title_end and title_end > 0) for i, (s, e) in enumerate(sentences)
     ]
@@ -199,10 +238,12 @@ def build_events(
         return []
     first_trigger = min(i for i, v in trig.items() if v)
 
+    sent_starts = [x.start for x in sents]
+
     def sent_of(pos: int) -> Sentence | None:
-        for s in sents:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect.bisect_right(sent_starts, pos) - 1
+        if i >= 0 and sents[i].start <= pos < sents[i].end:
+            return sents[i]
         return None
 
     drugs = [d for d in drugs if not _negated(text, d) and sent_of(d.start) is not None]
@@ -222,7 +263,7 @@ def build_events(
             # a continuation: a seizure was stated before (or in the title) and nothing rules this sentence out
             if s.index < first_trigger and not s.is_title:
                 continue
-            if is_ruled_out(s.lower, s.words) or not _has_seizure_context(sents, s, trig):
+            if is_ruled_out(s.lower, s.words) or s.index <= first_trigger:
                 continue
         link = _link_drug(text, s, a, drugs, purpose, sents)
         if link is None:
@@ -516,10 +557,6 @@ def _unit_for(text: str, s: Sentence, a: Mention, amt: Amount) -> str:
 def _is_list_line(s: Sentence, d: Mention | None, a: Mention) -> bool:
     """A table line "Cocaïne: 27,7 g": the drug, a colon and the amount make the whole line."""
     return bool(re.fullmatch(r"\s*[^\W\d][\w '’-]{0,40}:\s*" + re.escape(a.text) + r"\s*\.?\s*", s.text))
-
-
-def _has_seizure_context(sents: list[Sentence], s: Sentence, trig: dict) -> bool:
-    return any(trig[x.index] for x in sents if x.index < s.index)
 
 
 # ---------------------------------------------------------------- fields

@@ -71,3 +71,46 @@ def clean_record(rec: dict, html: str = "auto") -> dict:
         if isinstance(title, str) and "<" in title:
             rec["title"] = html_to_text(title)
     return rec
+
+
+_LONG_RUN = re.compile(r"\S{120,}")
+PIECE = 60
+
+
+def make_doc_safely(nlp, text: str):
+    """``nlp.make_doc`` that stays linear on whitespace-free runs.
+
+    spaCy's tokenizer strips prefixes and suffixes one at a time, so a run like "((((...))))"
+    of 20,000 characters costs seconds to minutes. Such runs (120+ characters without a space)
+    are cut into pieces of 60 characters instead; everything else is tokenised as usual, and
+    ``doc.text`` equals ``text``.
+    """
+    if not _LONG_RUN.search(text):
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+
+    def add_segment(seg: str) -> None:
+        if not seg:
+            return
+        for tok in nlp.tokenizer(seg):
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+
+    for m in _LONG_RUN.finditer(text):
+        add_segment(text[pos : m.start()])
+        run = m.group()
+        for i in range(0, len(run), PIECE):
+            words.append(run[i : i + PIECE])
+            spaces.append(False)
+        pos = m.end()
+        # a single space after the run belongs to its last piece
+        if pos < len(text) and text[pos] == " " and (pos + 1 >= len(text) or not text[pos + 1].isspace()):
+            spaces[-1] = True
+            pos += 1
+    add_segment(text[pos:])
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    return doc

@@ -366,7 +366,13 @@ def test_non_string_input():
 
 
 @pytest.mark.parametrize(
-    "text,entity", [("bijna 54,5 ton", "mass"), ("11.000 liter", "volume"), ("1,4 miljard euro", "currency"), ("600.000 xtc-pillen", "dimensionless")]
+    "text,entity",
+    [
+        ("bijna 54,5 ton", "mass"),
+        ("11.000 liter", "volume"),
+        ("1,4 miljard euro", "currency"),
+        ("600.000 xtc-pillen", "dimensionless"),
+    ],
 )
 def test_quantulum_quantity(text, entity):
     q = parse_amount(text).to_quantity()

@@ -45,4 +45,6 @@ def to_quantity(amount):
 
     value = amount.value if amount.value is not None else amount.high
     uncertainty = None if amount.value is not None else (amount.high - amount.low) / 2
-    return Quantity(value, quantulum_unit(amount.unit), surface=amount.text, uncertainty=uncertainty, lang="en_US")
+    return Quantity(
+        value, quantulum_unit(amount.unit), surface=amount.text, uncertainty=uncertainty, lang="en_US"
+    )

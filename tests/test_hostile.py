@@ -1,0 +1,278 @@
+"""Hostile and broken input: nothing crashes, nothing is lost, nothing runs away."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor import extract, find_amounts, find_dates, parse_amount, parse_date
+from extractor.text import html_to_text, looks_like_html
+
+from .conftest import ROOT
+from .test_cli import CMD, lines
+
+FIXTURE = ROOT / "tests" / "fixtures" / "hostile.jsonl"
+PROPS = settings(
+    max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def test_hostile_fixture_through_the_cli(tmp_path):
+    out_path = tmp_path / "out.jsonl"
+    p = subprocess.run(
+        [*CMD, "extract", str(FIXTURE), "-o", str(out_path), "-j", "1", "--max-chars", "100000"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert p.returncode == 1, p.stderr  # some records carry errors
+    n_in = sum(1 for line in FIXTURE.read_bytes().split(b"\n") if line.strip())
+    out = lines(out_path.read_text(encoding="utf-8"))
+    assert len(out) == n_in
+    by_id = {o["id"]: o for o in out}
+    # each bad record names its line
+    for rid, line_no in (("hostile:2", 2), ("num-text", 3), ("null-text", 5), ("hostile:6", 6), ("hostile:7", 7), ("no-text", 8),
+                         ("hostile:9", 9), ("nul-bytes", 10), ("title-number", 13), ("hostile:14", 14)):  # fmt: skip
+        assert by_id[rid]["error"] is not None, rid
+        assert f"hostile.jsonl:{line_no}" in by_id[rid]["error"]["message"], by_id[rid]["error"]
+    assert by_id["empty"]["error"] is None and by_id["empty"]["events"] == []
+    assert by_id["html"]["error"] is None and by_id["html"]["events"][0]["amount"]["value"] == 12.0
+    assert by_id["long"]["truncated"] is True and by_id["long"]["error"] is None
+    for rid in ("digits", "dots", "nospace"):
+        assert by_id[rid]["error"] is None and by_id[rid]["events"] == []
+    # good records are unchanged by the bad ones around them
+    good = [
+        json.loads(line) for line in FIXTURE.read_bytes().split(b"\n") if line.startswith(b'{"id": "good')
+    ]
+    alone = tmp_path / "good.jsonl"
+    alone.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in good), encoding="utf-8")
+    ref = {
+        o["id"]: o
+        for o in lines(
+            subprocess.run(
+                [*CMD, "extract", str(alone), "-q", "-j", "1"], capture_output=True, text=True
+            ).stdout
+        )
+    }
+    for g in good:
+        assert by_id[g["id"]] == ref[g["id"]]
+        assert by_id[g["id"]]["events"], g["id"]
+
+
+PATHOLOGICAL = {
+    "digits": "2" * 200_000,
+    "dots": "1." * 50_000,
+    "date phrase": "in de nacht van 2 op 3 april " * 7_000,
+    "amount phrase": "bijna 54,5 ton " * 13_000,
+    "no spaces": "x" * 200_000,
+    "brackets": "(" * 100_000 + ")" * 100_000,
+    "spaces": " " * 200_000,
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_normalisers_and_pipeline_stay_linear(extractor, name):
+    bad = PATHOLOGICAL[name]
+    plain = (
+        "De douane heeft dinsdag in de haven van Antwerpen 2 ton cocaïne onderschept. " * (len(bad) // 78 + 1)
+    )[: len(bad)]
+
+    def cost(text):
+        t0 = time.perf_counter()
+        find_amounts(text)
+        find_dates(text, "2021-06-09")
+        extractor.extract(text, published="2021-06-09")
+        return time.perf_counter() - t0
+
+    base = cost(plain)
+    took = cost(bad)
+    assert took < 10 * base + 2.0, (name, took, base)
+
+
+@PROPS
+@given(st.text(max_size=300))
+def test_parse_amount_never_raises(text):
+    a = parse_amount(text)
+    if a is not None:
+        for v in (a.value, a.low, a.high):
+            assert v is None or (v == v and v >= 0 and v != float("inf"))
+
+
+@PROPS
+@given(
+    st.lists(
+        st.sampled_from(
+            list("0123456789.,' kilotngramuerp€$") + [" ton", " kilo", " miljoen", " euro", " tot ", " en "]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_parse_amount_on_number_soup(text):
+    a = parse_amount(text)
+    if a is not None:
+        assert (a.value is not None and a.value >= 0) or (a.low is not None and a.low <= a.high)
+
+
+@PROPS
+@given(
+    st.text(max_size=300),
+    st.sampled_from([None, "2021-06", "2021-06-09", "2000-02-29", "1999-12-31", "nonsense"]),
+)
+def test_parse_date_never_raises_and_orders(text, published):
+    d = parse_date(text, published)
+    if d is not None:
+        assert d.start <= d.end
+
+
+@PROPS
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "vorige week",
+                "dinsdag",
+                "3 juni",
+                "2020",
+                "eind",
+                "begin",
+                "de nacht van",
+                "op",
+                "tot en met",
+                "sinds",
+                "31",
+                "februari",
+                "dit jaar",
+                "van",
+                "tot",
+                " ",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_parse_date_on_date_soup(words):
+    d = parse_date(" ".join(words), "2021-03-01")
+    if d is not None:
+        assert d.start <= d.end
+
+
+@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.one_of(st.none(), st.text(max_size=40)))
+def test_extract_evidence_points_into_the_text(text, title):
+    if "\x00" in text or (title and "\x00" in title):
+        return
+    events = extract(text, published="2022-03-10", title=title)
+    full = f"{title.strip()}\n\n{text}" if title and title.strip() else text
+    for e in events:
+        assert full[e.evidence.start : e.evidence.end] == e.evidence.sentence
+
+
+@settings(max_examples=40, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from([
+    "De douane vond 5 kilo cocaïne.", "In Gent werd een plantage opgerold.", "Op 3 juni ging het om 300 kilo.",
+    "De straatwaarde is 2 miljoen euro.", "Er werden geen drugs gevonden.", "Dinsdag werd 1,2 ton heroïne onderschept in Antwerpen.",
+    "\n", "Cocaïne: 27,7 g", "Vorig jaar werd 110 ton onderschept.",
+]), max_size=8))  # fmt: skip
+def test_extract_on_seizure_soup(sentences):
+    text = " ".join(sentences)
+    for e in extract(text, published="2022-03-10"):
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.sentence
+        assert e.amount is None or e.amount.value >= 0
+        assert e.date is None or e.date.start <= e.date.end
+
+
+def test_html_is_reduced_to_visible_text():
+    html = "<html><head><title>x</title><style>p{}</style></head><body><p>De douane vond <b>5 kilo</b> coke.</p><script>steal()</script></body></html>"
+    assert looks_like_html(html)
+    assert html_to_text(html) == "De douane vond 5 kilo coke."
+    assert not looks_like_html("Hij zei dat 5 < 10 en 10 > 5.")
+
+
+def test_no_network_at_run_time(tmp_path):
+    """The CLI runs with every socket connection refused: nothing it does needs the network."""
+    guard = tmp_path / "sitecustomize.py"
+    guard.write_text(
+        "import socket\n"
+        "def _refuse(*a, **k):\n    raise RuntimeError('network access attempted')\n"
+        "socket.socket.connect = _refuse\nsocket.socket.connect_ex = _refuse\nsocket.create_connection = _refuse\n"
+        "socket.getaddrinfo = _refuse\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    p = subprocess.run(
+        [*CMD, "extract", str(ROOT / "corpus"), "-q", "-j", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr
+    assert "network access attempted" not in p.stderr
+    assert len(lines(p.stdout)) >= 20
+
+
+def test_kill_at_a_random_moment_then_resume(tmp_path):
+    random.seed(7)
+    src = tmp_path / "many.jsonl"
+    base = [
+        json.loads(line)
+        for line in (ROOT / "corpus" / "articles" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(1500):
+            rec = dict(base[i % len(base)], id=f"r{i}")
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    out_path = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [*CMD, "extract", str(src), "-o", str(out_path), "-q", "-j", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    # wait until some records are written, then kill at a random moment
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out_path.exists() or out_path.stat().st_size < 2000):
+        time.sleep(0.05)
+    time.sleep(random.uniform(0.0, 0.5))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = out_path.read_bytes()
+    assert partial, "nothing was written before the kill"
+    r = subprocess.run(
+        [*CMD, "extract", str(src), "-o", str(out_path), "--resume", "-q", "-j", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stderr
+    ids = [o["id"] for o in lines(out_path.read_text(encoding="utf-8"))]
+    assert ids == [f"r{i}" for i in range(1500)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="uses Linux process handling")
+def test_sigkill_leaves_only_whole_lines(tmp_path):
+    src = tmp_path / "many.jsonl"
+    rec = {"id": "x", "published": "2022-03-10", "text": "De douane vond 5 kilo cocaïne in Gent. " * 50}
+    src.write_text("".join(json.dumps(dict(rec, id=f"x{i}")) + "\n" for i in range(3000)), encoding="utf-8")
+    out_path = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [*CMD, "extract", str(src), "-o", str(out_path), "-q", "-j", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out_path.exists() or out_path.stat().st_size < 5000):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    data = out_path.read_bytes()
+    assert data.endswith(b"\n")
+    for line in data.splitlines():
+        json.loads(line)

@@ -1,0 +1,158 @@
+"""The HTML views: content checks always, and a real headless Chromium where it is installed."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from extractor.report import CHART_COLOR, COLORS
+
+from .conftest import CORPUS
+from .test_cli import run
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+EXTERNAL = re.compile(
+    r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|<link\b|<script\b[^>]*\bsrc""",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    d = tmp_path_factory.mktemp("report")
+    events = d / "events.jsonl"
+    run("extract", str(CORPUS), "-o", str(events), "-q", "-j", "1")
+    run("report", str(events), "-o", str(d / "report.html"))
+    run("show", str(CORPUS), "-o", str(d / "show.html"), "--model", "blank")
+    return d, events
+
+
+def test_report_content(pages):
+    d, events = pages
+    page = (d / "report.html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 4  # charts by drug, kilos by drug, by place, by month
+    assert "Events by drug" in page and "Kilograms seized per month" in page
+    assert not EXTERNAL.search(page), EXTERNAL.search(page)
+    assert "Top seizures" in page and '<mark class="amount">11 ton</mark>' in page
+    assert "No error records." in page
+
+
+def test_show_highlights_every_events_evidence(pages):
+    d, events = pages
+    page = (d / "show.html").read_text(encoding="utf-8")
+    assert not EXTERNAL.search(page)
+    for label in ("DRUG", "QUANTITY", "DATE", "PLACE", "AGENCY", "TRIGGER"):
+        assert label in page, label
+    for line in events.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for e in rec["events"]:
+            sentence = e["evidence"]["sentence"]
+            assert (
+                any(part in page for part in (sentence[:40].replace("&", "&amp;"),)) or e["drug_text"] in page
+            )
+            if e["amount"] and e["amount"]["text"] in sentence:
+                assert f'<mark class="amount">{html.escape(e["amount"]["text"])}</mark>' in page
+    assert "No seizure events in this article." in page  # the near misses say so
+
+
+def test_show_paginates(tmp_path):
+    run("show", str(CORPUS), "-o", str(tmp_path / "a.html"), "--limit", "8", "--model", "blank")
+    assert sorted(p.name for p in tmp_path.glob("a*.html")) == ["a-2.html", "a-3.html", "a.html"]
+
+
+def test_report_counts_errors(tmp_path):
+    ev = tmp_path / "ev.jsonl"
+    ev.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "published": None,
+                "events": [],
+                "error": {"type": "JSONDecodeError", "message": "f.jsonl:3: not valid JSON"},
+            }
+        )
+        + "\n"
+    )
+    run("report", str(ev), "-o", str(tmp_path / "r.html"))
+    assert "f.jsonl:3: not valid JSON" in (tmp_path / "r.html").read_text()
+
+
+def test_evaluate_html(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    run("extract", str(CORPUS), "-o", str(pred), "-q", "-j", "1")
+    art = tmp_path / "arts.jsonl"
+    recs = [
+        json.loads(line)
+        for line in (CORPUS / "articles" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    art.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    out = tmp_path / "eval.html"
+    run(
+        "evaluate",
+        str(CORPUS / "gold.jsonl"),
+        str(pred),
+        "--articles",
+        str(art),
+        "--html",
+        str(out),
+        "--model",
+        "blank",
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "<h3>gold</h3>" in page and "<h3>predicted</h3>" in page and 'class="hit"' in page
+
+
+def _screenshot(html_path, png_path, size="1200,1400"):
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={png_path.parent / 'chromium-profile'}", f"--screenshot={png_path}",
+           f"--window-size={size}", f"file://{html_path}"]  # fmt: skip
+    subprocess.run(cmd, capture_output=True, timeout=120)
+    assert png_path.exists(), "Chromium wrote no screenshot"
+
+
+def _share_of(img, hex_color, tol=0.06):
+    import numpy as np
+
+    rgb = np.array([int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    close = np.all(np.abs(img[:, :, :3] - rgb) < tol, axis=2)
+    return close.mean()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium is not installed (make test-browser installs Debian's chromium)",
+)
+def test_report_in_a_real_browser(pages):
+    import matplotlib.image as mpimg
+
+    d, _ = pages
+    png = d / "report.png"
+    _screenshot(d / "report.html", png)
+    img = mpimg.imread(png)
+    assert img.std() > 0.05, "the page is blank"
+    assert _share_of(img, CHART_COLOR) > 0.01, "no chart bars on screen"
+    assert _share_of(img, COLORS["QUANTITY"]) > 0.0005, "no highlighted amounts on screen"
+    assert _share_of(img, COLORS["DRUG"]) > 0.0002, "no highlighted drugs on screen"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium is not installed (make test-browser installs Debian's chromium)",
+)
+def test_show_in_a_real_browser(pages):
+    import matplotlib.image as mpimg
+
+    d, _ = pages
+    png = d / "show.png"
+    _screenshot(d / "show.html", png, "1200,1000")
+    img = mpimg.imread(png)
+    assert img.std() > 0.05
+    assert _share_of(img, COLORS["DRUG"]) > 0.0005 and _share_of(img, COLORS["PLACE"]) > 0.0005
