@@ -74,7 +74,7 @@ def main():
         from quantulum3 import parser as q
 
         ok = 0
-        for text, value, unit in gold_amount_texts():
+        for text, value, _unit in gold_amount_texts():
             qs = q.parse(text)
             canon = {"kilogram": 1.0, "gram": 0.001, "tonne": 1000.0, "litre": 1.0, "euro": 1.0}
             got = [x.value * canon.get(x.unit.name, float("nan")) for x in qs]

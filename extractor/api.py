@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -44,6 +45,7 @@ class Extractor:
     def __init__(self, model="auto", max_chars: int = DEFAULT_MAX_CHARS, nlp: Language | None = None) -> None:
         self.nlp = nlp if nlp is not None else load(model)
         self.max_chars = max_chars
+        self.nlp.set_error_handler(_note_component_error)
 
     # -- one text
     def make_doc(self, text: str, published=None, title: str | None = None) -> Doc:
@@ -72,24 +74,55 @@ class Extractor:
 
     # -- many records
     def pipe(self, records: Iterable[dict], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
-        """One output record (the output contract) per input record, in input order.
+        """One output record (the output contract) per input record, in input order, streaming.
 
-        A record that cannot be processed yields ``{"id", "published", "events": [], "error": {...}}``.
+        A record that cannot be read or processed yields ``{"id", "published", "events": [],
+        "error": {"type", "message"}}``; the records around it are unaffected.
         """
+        pending: deque[dict] = deque()
 
         def docs() -> Iterator[tuple[Doc, dict]]:
-            for rec in records:
-                ctx = {"rec": rec}
+            for seq, rec in enumerate(records):
+                ctx = {"rec": rec, "seq": seq}
                 try:
                     doc = self._doc_for(rec)
                 except RecordError as e:
                     ctx["error"] = {"type": "RecordError", "message": _where(rec) + str(e)}
                     doc = self.nlp.make_doc("")
+                except Exception as e:  # anything else about this record: report it, go on
+                    ctx["error"] = {"type": type(e).__name__, "message": _where(rec) + str(e)}
+                    doc = self.nlp.make_doc("")
                 ctx["published"] = None if "error" in ctx else doc._.get(ext.PUBLISHED)
+                pending.append(ctx)
                 yield doc, ctx
 
         for doc, ctx in self.nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            # a document a component failed on is dropped by spaCy's error handler: report it here
+            while pending and pending[0]["seq"] != ctx["seq"]:
+                yield self._failed(pending.popleft())
+            if pending:
+                pending.popleft()
             yield self._record(doc, ctx)
+        while pending:
+            yield self._failed(pending.popleft())
+
+    def _failed(self, ctx: dict) -> dict:
+        rec = ctx["rec"]
+        if "error" in ctx:
+            err = ctx["error"]  # already names the record
+        else:
+            cause = ctx.get("component_error") or {
+                "type": "ProcessingError",
+                "message": "a pipeline component failed",
+            }
+            err = {"type": cause["type"], "message": _where(rec) + cause["message"]}
+        rid = rec.get("id") if isinstance(rec, dict) else None
+        return {
+            "id": None if rid is None else str(rid),
+            "published": _safe_published(rec),
+            "events": [],
+            "error": err,
+        }
 
     def _doc_for(self, rec) -> Doc:
         if not isinstance(rec, dict):
@@ -114,6 +147,14 @@ class Extractor:
             if doc._.get(ext.TRUNCATED):
                 out["truncated"] = True
         return out
+
+
+def _note_component_error(name, proc, docs, e) -> None:
+    """spaCy error handler: the failing document is dropped; its context records why."""
+    for doc in docs:
+        ctx = getattr(doc, "_context", None)
+        if isinstance(ctx, dict):
+            ctx["component_error"] = {"type": type(e).__name__, "message": f"{name}: {e}"}
 
 
 def _safe_published(rec) -> str | None:

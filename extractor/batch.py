@@ -28,48 +28,14 @@ def _extractor(model: str, max_chars: int) -> Extractor:
 
 def process_partition(records: list[dict], model: str = "auto", max_chars: int = 1_000_000) -> list[dict]:
     """Article records for one partition of input records (the unit of work of every engine)."""
-    ex = _extractor(model, max_chars)
-    return list(_guarded(ex, records, 1, 64))
-
-
-def _guarded(ex: Extractor, records: Iterable[dict], n_process: int, batch_size: int) -> Iterator[dict]:
-    """``Extractor.pipe``, but a record whose processing raises still yields its error record."""
-    records = list(records) if n_process == 1 else records
-    if n_process != 1:
-        yield from ex.pipe(records, n_process=n_process, batch_size=batch_size)
-        return
-    for rec in records:
-        try:
-            yield next(ex.pipe([rec], n_process=1, batch_size=1))
-        except Exception as e:  # an extractor bug must not take the batch down: the record says what failed
-            src = rec.get("_source", "") if isinstance(rec, dict) else ""
-            yield {
-                "id": str(rec.get("id")) if isinstance(rec, dict) and rec.get("id") is not None else None,
-                "published": None,
-                "events": [],
-                "error": {"type": type(e).__name__, "message": f"{src}: {e}" if src else str(e)},
-            }
+    return list(_extractor(model, max_chars).pipe(records, n_process=1, batch_size=64))
 
 
 def run_inprocess(
     records: Iterable[dict], ex: Extractor, workers: int = 1, batch_size: int = 64
 ) -> Iterator[dict]:
-    """Stream article records; ``workers`` > 1 uses spaCy's multiprocessing (order kept)."""
-    if workers <= 1:
-        yield from _guarded(ex, records, 1, batch_size)
-        return
-    # chunks keep memory flat; a chunk that fails as a whole is re-run record by record
-    it = iter(records)
-    chunk_size = batch_size * workers * 4
-    while True:
-        chunk = list(itertools.islice(it, chunk_size))
-        if not chunk:
-            return
-        try:
-            out = list(ex.pipe(chunk, n_process=workers, batch_size=batch_size))
-        except Exception:
-            out = list(_guarded(ex, chunk, 1, batch_size))
-        yield from out
+    """Stream article records; ``workers`` > 1 uses spaCy's multiprocessing (order kept, memory flat)."""
+    yield from ex.pipe(records, n_process=max(1, workers), batch_size=batch_size)
 
 
 def run_dask(
