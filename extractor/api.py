@@ -62,6 +62,7 @@ class Extractor:
         if truncated:
             full = full[: self.max_chars]
         doc = make_doc_safely(self.nlp, full)
+        ext.remember_text(doc, full)
         doc._.set(ext.PUBLISHED, normalise_published(published))
         doc._.set(ext.TITLE_END, min(title_end, len(full)))
         doc._.set(ext.TRUNCATED, truncated)

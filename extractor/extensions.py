@@ -68,6 +68,28 @@ def _decode(obj, chain=None):
     return obj if chain is None else chain(obj)
 
 
+_TEXT_CACHE = ("extractor", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: the property joins every token again on each call."""
+    hit = doc.user_data.get(_TEXT_CACHE)
+    if hit is not None and hit[0] == len(doc):
+        return hit[1]
+    text = doc.text
+    doc.user_data[_TEXT_CACHE] = (len(doc), text)
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (``doc.text`` must equal it)."""
+    doc.user_data[_TEXT_CACHE] = (len(doc), text)
+
+
+def forget_text(doc: Doc) -> None:
+    doc.user_data.pop(_TEXT_CACHE, None)
+
+
 def register() -> None:
     """Declare the extensions (idempotent)."""
     for name, default in ((PUBLISHED, None), (TITLE_END, 0), (SEIZURE_EVENTS, None), (TRUNCATED, False)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.tokens import Doc, Span
-from spacy.util import registry
+from spacy.util import filter_spans, registry
 
 from .. import extensions as ext
 from ..lexicon import agency_patterns, gazetteer
@@ -30,18 +30,32 @@ class ActorTagger:
             spans_filter=registry.misc.get("spacy.first_longest_spans_filter.v1")(),
             overwrite=True,
         )
-        self.ruler.add_patterns(list(agency_patterns()))
+        self.ruler.add_patterns([p for p in agency_patterns() if not p.get("case")])
+        # acronyms and names whose case matters ("OM", "Sky") go to a case-sensitive ruler
+        self.case_ruler = SpanRuler(
+            nlp,
+            name=f"{name}_case_ruler",
+            spans_key="_actors_case",
+            phrase_matcher_attr="ORTH",
+            overwrite=True,
+        )
+        self.case_ruler.add_patterns(
+            [{k: v for k, v in p.items() if k != "case"} for p in agency_patterns() if p.get("case")]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         self.ruler(doc)
-        found = list(doc.spans.get("_actors", []))
+        self.case_ruler(doc)
+        found = list(doc.spans.get("_actors", [])) + list(doc.spans.get("_actors_case", []))
         del doc.spans["_actors"]
+        del doc.spans["_actors_case"]
+        found = sorted(filter_spans(found), key=lambda sp: sp.start)
         doc.spans[ext.AGENCIES_KEY] = [s for s in found if s.label_ == "AGENCY"]
         doc.spans[ext.OPERATIONS_KEY] = [s for s in found if s.label_ == "OPERATION"]
         title_end = doc._.get(ext.TITLE_END) or 0
         places: list[Span] = []
         seen = set()
-        for m in find_places(doc.text, title_end=title_end):
+        for m in find_places(ext.doc_text(doc), title_end=title_end):
             span = doc.char_span(m.start, m.end, label=m.place.kind.upper(), alignment_mode="expand")
             if span is None:
                 continue

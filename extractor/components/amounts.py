@@ -17,7 +17,7 @@ class AmountTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m in find_amounts(doc.text):
+        for m in find_amounts(ext.doc_text(doc)):
             span = doc.char_span(
                 m.start, m.end, label="MONEY" if m.amount.is_money else "QUANTITY", alignment_mode="expand"
             )

@@ -20,11 +20,13 @@ _LINE_BREAK = re.compile(r"\n\s*")
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, split further at line breaks and at the end of the title."""
-    text = doc.text
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        raw = [(s.start_char, s.end_char) for s in doc.sents]
-    else:
-        raw = [(0, len(text))]
+    text = ext.doc_text(doc)
+    # read the boundaries as arrays: doc.sents and has_annotation build a Python object per token
+    arr = doc.to_array(["SENT_START", "IDX"]).tolist() if len(doc) else []
+    starts = [idx for flag, idx in arr if flag == 1]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    raw = list(zip(starts, starts[1:] + [len(text)], strict=True))
     title_end = doc._.get(ext.TITLE_END) or 0
     out: list[tuple[int, int]] = []
     for s, e in raw:
@@ -61,7 +63,7 @@ class EventBuilder:
         agencies = _mentions(doc, ext.AGENCIES_KEY, use_id=True)
         operations = _mentions(doc, ext.OPERATIONS_KEY, use_id=True)
         events = build_events(
-            doc.text,
+            ext.doc_text(doc),
             sentence_bounds(doc),
             amounts,
             dates,
@@ -72,6 +74,7 @@ class EventBuilder:
             title_end=doc._.get(ext.TITLE_END) or 0,
         )
         doc._.set(ext.SEIZURE_EVENTS, events)
+        ext.forget_text(doc)
         return doc
 
 

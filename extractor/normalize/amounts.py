@@ -36,9 +36,12 @@ class AmountMatch:
 def _lexicon():
     data = load_json("amounts.json")
     approx = sorted((tuple(t.lower for t in tokenize(q)) for q in data["approximate"]), key=len, reverse=True)
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in approx:
+        by_last.setdefault(phrase[-1], []).append(phrase)
     return {
         "units": data["units"],
-        "approx": approx,
+        "approx": by_last,
         "money_context": tuple(data["money_context"]),
         "money_after": {w for w in data["money_after"] if " " not in w},
         "counted": data["counted_numbers"],
@@ -115,6 +118,13 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
     return _Num(value, i, j, approx, has_mult)
 
 
+@lru_cache(maxsize=65536)
+def _may_start_number(word: str) -> bool:
+    """Can this word begin a number ("een", "anderhalf", "tiental", "achthonderd")?"""
+    lex = _lexicon()
+    return word in ("een", "één") or word in lex["counted"] or parse_number_word(word) is not None
+
+
 def _unit_at(toks: list[Tok], j: int):
     if j >= len(toks):
         return None
@@ -123,7 +133,9 @@ def _unit_at(toks: list[Tok], j: int):
 
 def _approx_before(toks: list[Tok], i: int) -> int | None:
     """Token index where an approximating qualifier ending right before token i starts."""
-    for phrase in _lexicon()["approx"]:
+    if i == 0:
+        return None
+    for phrase in _lexicon()["approx"].get(toks[i - 1].lower, ()):
         k = len(phrase)
         if i - k < 0:
             continue
@@ -181,7 +193,7 @@ def _match_at(text: str, toks: list[Tok], i: int):
         i += 1
         if toks[i].lower == "de" and i + 1 < n:
             i += 1
-    if not (t[0].isdigit() or t.isalpha() or between):
+    if not (t[0].isdigit() or between or (t.isalpha() and _may_start_number(t))):
         return None
     num = _read_number(text, toks, i)
     if num is None:
