@@ -305,20 +305,25 @@ def _build(
         s = sent_of(d.start)
         if not trig[s.index]:
             continue
-        if any(c.sent is s and c.drug == _lab_drug(text, s, d, drugs) for c in cands):
-            continue
         how = _seizable(text, s, d)
         if not how.countable:
             continue
         drug_id = _lab_drug(text, s, d, drugs)
+        same_sentence = [c for c in cands if c.sent is s and c.drug == drug_id]
+        # the same drug already has an event in this sentence: this mention is that find, unless it is
+        # another item of its own ("duizenden xtc-pillen" beside "een halve ton MDMA",
+        # "een partij BMK" beside "4.000 liter PMK-olie")
+        own_item = how.vague or (
+            how.contained and all(c.drug_text.lower() != d.text.lower() for c in same_sentence)
+        )
+        if same_sentence and not own_item:
+            continue
         earlier = [c for c in cands if c.drug == drug_id and c.anchor < d.start]
         if how.definite and earlier:
             continue
-        if (
-            not s.is_title
-            and not how.vague
-            and any(pos < d.start and dr == drug_id for pos, dr in seen_amount_drugs_body)
-        ):
+        # after an amount of the same drug, a mention refers back to it (unless it is an item of its own)
+        after_amount = any(pos < d.start and dr == drug_id for pos, dr in seen_amount_drugs_body)
+        if not s.is_title and not how.vague and after_amount and not (own_item and same_sentence):
             continue
         c = _Cand(
             drug_id,
@@ -433,6 +438,7 @@ class _Seizable:
     definite: bool
     plural: bool
     vague: bool  # "tientallen kilo's hasj": a quantity too vague to give, still an item of its own
+    contained: bool  # introduced by a container word: "een partij BMK", "pakketten heroïne"
     count: int | None  # "twee partijen heroïne": the number of seizures announced
 
 
@@ -477,7 +483,7 @@ def _seizable(text: str, s: Sentence, d: Mention) -> _Seizable:
         if m:
             w = m.group(1).lower()
             count = _COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None)
-    return _Seizable(countable, definite, plural, vague, count)
+    return _Seizable(countable, definite, plural, vague, container_at is not None, count)
 
 
 _ADJ_GAP = re.compile(
@@ -655,6 +661,15 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
                     break
             if chosen_p:
                 break
+    if chosen_p is None:
+        # last resorts: the seat of an agency in the sentence ("de FGP van Antwerpen"),
+        # then the first place where something happened later in the article
+        seats = [m for m in places if m.value.kind == "agency" and _in(m, s.start, s.end)]
+        later = [m for m in usable if m.start >= s.end and m.value.kind in ("locative", "dateline")]
+        if seats:
+            chosen_p, psrc = seats[0], "context"
+        elif later:
+            chosen_p, psrc = later[0], "context"
     if chosen_p is not None:
         c.place, c.place_src = chosen_p.value, ("title" if s.is_title else psrc)
 

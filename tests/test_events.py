@@ -230,3 +230,28 @@ def test_confidence_higher_when_fields_agree(extractor):
 )
 def test_articles_without_seizures(extractor, text):
     assert _events(extractor, text, "2022-03-10") == []
+
+
+def test_agency_seat_is_the_last_resort_place(extractor):
+    text = "Rechercheurs van de politiezone Brugge hebben 30 kilo speed in beslag genomen."
+    ev = _events(extractor, text, "2022-03-10")
+    assert ev[0]["location"]["name"] == "Brugge"
+
+
+def test_a_later_place_when_the_sentence_has_none(extractor):
+    text = "De douane onderschepte 600 kilo cocaïne. De container stond op een kade in Vlissingen."
+    ev = _events(extractor, text, "2022-03-10")
+    assert ev[0]["location"]["name"] == "Vlissingen"
+
+
+def test_second_item_of_the_same_drug_in_one_sentence(extractor):
+    text = "De politie vond 300 liter BMK-olie en een partij PMK in een schuur in Bree."
+    ev = _events(extractor, text, "2022-03-10")
+    assert sorted(map(_key, ev), key=str) == sorted(
+        [("precursor", 300.0, "l"), ("precursor", None, None)], key=str
+    )
+    text = "In de loods lagen een halve ton amfetamine en honderden kilo's speed, zo ontdekte de politie."
+    ev = _events(extractor, text, "2022-03-10")
+    assert sorted(map(_key, ev), key=str) == sorted(
+        [("amphetamine", 500.0, "kg"), ("amphetamine", None, None)], key=str
+    )
