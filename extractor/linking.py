@@ -125,6 +125,7 @@ def _cues():
         "aggregate_plural": frozenset(c["aggregate_plural_nouns"]),
         "value": tuple(c["value_cues"]),
         "reporting": split(c["reporting"]),
+        "particles": c["particle_triggers"],
         "containers": frozenset(d["containers"]),
         "lab_words": frozenset(d["lab_words"]),
         "generic": frozenset(d["generic"]),
@@ -142,7 +143,10 @@ def _has(sent_lower: str, words: frozenset, cues) -> bool:
 
 def has_trigger(sent: Sentence) -> bool:
     if not _has(sent.lower, sent.words, _cues()["strong"]):
-        return False
+        # a separable verb: "een speurhond sloeg zondag aan", "de politie nam de drugs in beslag"
+        particles = _cues()["particles"]
+        if not any(particles[w] in sent.words for w in sent.words & particles.keys()):
+            return False
     # "vonden er invallen plaats" is not a find
     if "plaats" in sent.words and not (
         sent.words & {"onderschept", "aangetroffen", "gevonden", "ontdekt", "opgerold"}
@@ -576,11 +580,7 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
 
     # date: the clause, the sentence (before, then after), the earlier context, the title;
     # a date in a comparison ("tegen 260 vorig jaar") dates the comparison, not the find
-    dates = [
-        m
-        for m in dates
-        if not _COMPARISON.search(re.split(r"\n|[.!?]\s", text[max(0, m.start - 40) : m.start])[-1])
-    ]
+    dates = [m for m in dates if not _in_comparison(text, m, c.anchor)]
     own = [m for m in dates if _in(m, cs, ce)]
     in_sent = [m for m in dates if _in(m, s.start, s.end)]
     chosen, src = None, None
@@ -591,9 +591,7 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
         chosen, src = (max(prev, key=lambda m: m.end) if prev else min(in_sent, key=lambda m: m.start)), "own"
     else:
         for x in reversed(body_before):
-            if _is_reporting(x):
-                continue
-            found = [m for m in dates if _in(m, x.start, x.end)]
+            found = [m for m in dates if _in(m, x.start, x.end) and not _reporting_date(text, x, m)]
             if found:
                 chosen, src = found[-1], "context"
                 break
@@ -692,9 +690,28 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
         c.operation = near[-1].value
 
 
-def _is_reporting(s: Sentence) -> bool:
-    """ "Dat schrijft De Morgen woensdag": a date of the reporting, not of a seizure."""
-    return _has(s.lower, s.words, _cues()["reporting"]) and not has_trigger(s)
+def _in_comparison(text: str, m: Mention, anchor: int) -> bool:
+    """A date in a comparison ("tegen 260 vorig jaar") dates the comparison, not the find,
+    unless the find is the compared figure itself ("tegen 41.000 kilo in heel 2020")."""
+    window = re.split(r"\n|[.!?]\s", text[max(0, m.start - 40) : m.start])[-1]
+    hit = _COMPARISON.search(window)
+    if not hit:
+        return False
+    starts_at = m.start - len(window) + hit.start()
+    return not (starts_at <= anchor < m.start)
+
+
+def _reporting_date(text: str, s: Sentence, m: Mention) -> bool:
+    """ "Dat schrijft De Morgen woensdag": a date of the reporting, not of a seizure.
+
+    Only a date near the reporting verb counts: in "Het OM meldt dat bij een actie dinsdag ..."
+    the date belongs to what is reported.
+    """
+    if has_trigger(s) or not _has(s.lower, s.words, _cues()["reporting"]):
+        return False
+    near = text[max(s.start, m.start - 30) : min(s.end, m.end + 30)].lower()
+    single, multi = _cues()["reporting"]
+    return any(w in single for w in _WORD.findall(near)) or any(p in near for p in multi)
 
 
 def _attach_values(text, cands: list[_Cand], amounts, sents, sent_of):

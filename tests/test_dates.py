@@ -152,6 +152,12 @@ POSITIVE = [
     ("vier jaar geleden", W, "2017-01-01", "2017-12-31"),
     ("Vier jaar terug", "2018-05-29", "2014-01-01", "2014-12-31"),
     ("tien jaar geleden", W, "2011-01-01", "2011-12-31"),
+    ("eerder deze week", W, "2021-06-07", "2021-06-08"),
+    ("begin deze week", W, "2021-06-07", "2021-06-09"),
+    ("eind vorige week", W, "2021-06-04", "2021-06-06"),
+    ("begin vorige maand", W, "2021-05-01", "2021-05-10"),
+    ("eind vorige maand", W, "2021-05-21", "2021-05-31"),
+    ("eerder deze maand", W, "2021-06-01", "2021-06-08"),
     # periods
     ("de eerste vijf maanden van vorig jaar", W, "2020-01-01", "2020-05-31"),
     ("de eerste vijf maanden van 2021", None, "2021-01-01", "2021-05-31"),

@@ -255,3 +255,29 @@ def test_second_item_of_the_same_drug_in_one_sentence(extractor):
     assert sorted(map(_key, ev), key=str) == sorted(
         [("amphetamine", 500.0, "kg"), ("amphetamine", None, None)], key=str
     )
+
+
+def test_separable_verb_trigger(extractor):
+    text = "Een drugshond sloeg vrijdag aan bij een auto in Lanaken. Onder de achterbank lag 4 kilo heroïne."
+    ev = _events(extractor, text, "2022-03-10")
+    assert [_key(e) for e in ev] == [("heroin", 4.0, "kg")] and ev[0]["date"]["start"] == "2022-03-04"
+
+
+def test_drugs_fished_from_the_water(extractor):
+    ev = _events(extractor, "De kustwacht viste woensdag 90 kilo cocaïne uit zee bij Oostende.", "2022-03-10")
+    assert [_key(e) for e in ev] == [("cocaine", 90.0, "kg")]
+
+
+def test_reported_date_inside_the_reported_clause(extractor):
+    text = "De politie meldt dat bij een inval in Almelo maandag drie mannen zijn opgepakt. In de woning lag 7 kilo speed."
+    ev = _events(extractor, text, "2022-03-10")
+    assert ev[0]["date"]["start"] == "2022-03-07"
+    text = "Dat schrijft de krant woensdag. In de haven van Gent werd 2 ton cocaïne onderschept."
+    assert _events(extractor, text, "2022-03-10")[0]["date"] is None
+
+
+def test_compared_figure_keeps_its_own_date(extractor):
+    text = "In Antwerpen werd dit jaar 90 ton cocaïne onderschept, tegen 70 ton in heel 2021."
+    ev = _events(extractor, text, "2022-12-20")
+    dates = {e["amount"]["value"]: (e["date"]["start"], e["date"]["end"]) for e in ev}
+    assert dates == {90000.0: ("2022-01-01", "2022-12-20"), 70000.0: ("2021-01-01", "2021-12-31")}

@@ -469,6 +469,37 @@ def _relative_week(m, ref):
     return sat, sat + timedelta(days=1), "period", True
 
 
+@_rule(
+    _B + r"(?P<mod>begin|eind|einde|midden|halverwege|eerder|later)\s+(?:in\s+)?(?:de\s+|het\s+)?"
+    r"(?P<rel>vorige|afgelopen|verleden|deze|dit|vorig)\s+(?P<u>week|maand)(?P<wd>(?!x)x)?" + _E
+)
+def _part_of_relative(m, ref):
+    """ "eerder deze week", "eind vorige maand", "begin deze maand"."""
+    if ref is None:
+        return None
+    base = _relative_week(m, ref)
+    if base is None:
+        return None
+    a, b, gran, rel = base
+    mod = m["mod"].lower()
+    if mod == "eerder":
+        if m["rel"].lower() in ("deze", "dit"):
+            b = max(a, ref - timedelta(days=1))
+        return a, b, "period", True
+    if mod == "later":
+        return a, b, "period", True
+    if m["u"].lower() == "week":
+        a, b = _monday(a), _monday(a) + timedelta(days=6)
+        parts = {"begin": (0, 2), "midden": (2, 4), "halverwege": (2, 4), "eind": (4, 6), "einde": (4, 6)}
+        lo, hi = parts[mod]
+        a, b = a + timedelta(days=lo), a + timedelta(days=hi)
+    else:
+        a, b = _part_of(*_month(a.year, a.month), mod)
+    if ref < b and m["rel"].lower() in ("deze", "dit"):
+        b = max(a, ref)
+    return a, b, "period", True
+
+
 @_rule(_B + r"(?P<wd>" + _WD + r")\s+(?:van\s+)?(?:de\s+)?(?P<rel>vorige|afgelopen|verleden)\s+week" + _E)
 def _weekday_of_last_week(m, ref):
     if ref is None:
