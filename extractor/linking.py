@@ -126,6 +126,7 @@ def _cues():
         "value": tuple(c["value_cues"]),
         "reporting": split(c["reporting"]),
         "particles": c["particle_triggers"],
+        "action": split(c["action_context"]),
         "containers": frozenset(d["containers"]),
         "lab_words": frozenset(d["lab_words"]),
         "generic": frozenset(d["generic"]),
@@ -238,9 +239,15 @@ def _build(
     if not sents:
         return []
     trig = {s.index: has_trigger(s) and not is_ruled_out(s.lower, s.words) for s in sents}
-    if not any(trig.values()):
+    # police action ("na een achtervolging ... aangehouden") makes the drugs found after it a seizure,
+    # though a sentence of its own is needed for a find without an amount
+    action = {
+        s.index: _has(s.lower, s.words, _cues()["action"]) and not is_ruled_out(s.lower, s.words)
+        for s in sents
+    }
+    if not any(trig.values()) and not any(action.values()):
         return []
-    first_trigger = min(i for i, v in trig.items() if v)
+    first_trigger = min(i for i in trig if trig[i] or action[i])
 
     sent_starts = [x.start for x in sents]
 

@@ -281,3 +281,12 @@ def test_compared_figure_keeps_its_own_date(extractor):
     ev = _events(extractor, text, "2022-12-20")
     dates = {e["amount"]["value"]: (e["date"]["start"], e["date"]["end"]) for e in ev}
     assert dates == {90000.0: ("2022-01-01", "2022-12-20"), 70000.0: ("2021-01-01", "2021-12-31")}
+
+
+def test_police_action_makes_drugs_found_after_it_a_seizure(extractor):
+    text = "Na een achtervolging werd de auto bij Venlo klemgereden. In de kofferbak lagen 3 kilo heroïne."
+    assert [_key(e) for e in _events(extractor, text, "2022-03-10")] == [("heroin", 3.0, "kg")]
+    text = (
+        "De agent controleerde de man in Venlo. Hij vertelde dat hij vorig jaar 2 kilo cocaïne had verkocht."
+    )
+    assert _events(extractor, text, "2022-03-10") == []
