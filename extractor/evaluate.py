@@ -88,55 +88,61 @@ FIELDS = {
 }
 
 
+def match_events(gold_events: list[dict], pred_events: list[dict]) -> list[int | None]:
+    """For each gold event, the index of the predicted event it matches (one-to-one, greedy, in order)."""
+    used: set[int] = set()
+    out: list[int | None] = []
+    for g in gold_events:
+        hit = next(
+            (
+                i
+                for i, p in enumerate(pred_events)
+                if i not in used
+                and p.get("drug") == g["drug"]
+                and amount_ok(p.get("amount"), g.get("amount"))
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+        out.append(hit)
+    return out
+
+
 def score(gold: list[dict], pred: dict[str, dict]) -> dict:
     """Precision, recall, F1, field accuracies and every miss (with its sentence)."""
     tp = fp = fn = 0
     hits = {f: [0, 0] for f in FIELDS}
     details, missing, errors = [], [], []
+
+    def miss(art, g):
+        details.append(
+            {
+                "type": "FN",
+                "id": art["id"],
+                "drug": g["drug"],
+                "amount": g.get("amount"),
+                "sentence": g.get("evidence"),
+            }
+        )
+
     for art in gold:
         rec = pred.get(str(art["id"]))
         if rec is None:
             missing.append(art["id"])
             fn += len(art["events"])
             for g in art["events"]:
-                details.append(
-                    {
-                        "type": "FN",
-                        "id": art["id"],
-                        "drug": g["drug"],
-                        "amount": g.get("amount"),
-                        "sentence": g.get("evidence"),
-                    }
-                )
+                miss(art, g)
             continue
         if rec.get("error"):
             errors.append(art["id"])
         pevents = list(rec.get("events") or [])
-        used: set[int] = set()
-        for g in art["events"]:
-            hit = next(
-                (
-                    i
-                    for i, p in enumerate(pevents)
-                    if i not in used
-                    and p.get("drug") == g["drug"]
-                    and amount_ok(p.get("amount"), g.get("amount"))
-                ),
-                None,
-            )
+        matched = match_events(art["events"], pevents)
+        for g, hit in zip(art["events"], matched, strict=True):
             if hit is None:
                 fn += 1
-                details.append(
-                    {
-                        "type": "FN",
-                        "id": art["id"],
-                        "drug": g["drug"],
-                        "amount": g.get("amount"),
-                        "sentence": g.get("evidence"),
-                    }
-                )
+                miss(art, g)
                 continue
-            used.add(hit)
             tp += 1
             p = pevents[hit]
             for f, ok in FIELDS.items():
@@ -160,6 +166,7 @@ def score(gold: list[dict], pred: dict[str, dict]) -> dict:
                             "sentence": (p.get("evidence") or {}).get("sentence"),
                         }
                     )
+        used = {i for i in matched if i is not None}
         for i, p in enumerate(pevents):
             if i not in used:
                 fp += 1

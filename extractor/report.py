@@ -322,7 +322,7 @@ def write_evaluation_html(
 ) -> None:
     """Each article highlighted, with gold and predicted events side by side; misses marked."""
     from .api import Extractor
-    from .evaluate import amount_ok
+    from .evaluate import match_events
 
     ex = Extractor(model=model)
     parts = []
@@ -330,22 +330,9 @@ def write_evaluation_html(
         rid = str(g["id"])
         rec = texts.get(rid)
         pred = (preds.get(rid) or {}).get("events") or []
-        used: set[int] = set()
-        gmarks = []
-        for ge in g["events"]:
-            hit = next(
-                (
-                    i
-                    for i, p in enumerate(pred)
-                    if i not in used
-                    and p.get("drug") == ge["drug"]
-                    and amount_ok(p.get("amount"), ge.get("amount"))
-                ),
-                None,
-            )
-            gmarks.append("hit" if hit is not None else "miss")
-            if hit is not None:
-                used.add(hit)
+        matched = match_events(g["events"], pred)
+        gmarks = ["hit" if i is not None else "miss" for i in matched]
+        used = {i for i in matched if i is not None}
         pmarks = ["hit" if i in used else "miss" for i in range(len(pred))]
         view = ""
         if rec is not None:
