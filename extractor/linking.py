@@ -43,6 +43,7 @@ from .schema import Amount, DateInterval, Evidence, Place, SeizureEvent
 QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
 _CLAUSE_SPLIT = re.compile(r"[;()–—]|,\s|:\s|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORTH_OF = re.compile(r"\s+aan\s+(?:(?:verdovende|verboden|allerlei|harde|soft)\s+)?", re.IGNORECASE)
 _WEIGH = frozenset(["woog", "wogen", "weegt", "wegen", "gewogen"])
 _CONTAINERS_IN_SENTENCE = frozenset(
     ["koffer", "koffers", "tas", "tassen", "reistassen", "sporttassen", "container", "containers", "vrachtwagen", "auto",
@@ -356,7 +357,7 @@ def _build(
     # 4. fields
     for c in cands:
         _fill_fields(text, c, sents, dates, places, agencies, operations)
-    _attach_values(text, cands, amounts, sents, sent_of)
+    _attach_values(text, cands, amounts, sents, sent_of, drugs)
     # 5. merging
     cands = _merge(cands)
     return [_to_event(c) for c in cands if not c.dropped]
@@ -471,7 +472,10 @@ def _seizable(text: str, s: Sentence, d: Mention) -> _Seizable:
         if before[k] in ("de", "het", "een", "die", "deze", "dat", "zijn", "hun"):
             break
     vague = bool(set(before[-3:]) & _VAGUE)
-    countable = compound or container_at is not None or s.is_title or vague or d.value == "precursor"
+    valued = bool(re.search(r"(?:euro|€)\s+aan\s+$", text[max(0, d.start - 20) : d.start], re.IGNORECASE))
+    countable = (
+        compound or container_at is not None or s.is_title or vague or valued or d.value == "precursor"
+    )
     det_words = before[:container_at] if container_at is not None else before
     det = ""
     # skip adjectives between a determiner and the noun: "een grote partij", "de illegale kwekerij"
@@ -721,7 +725,7 @@ def _reporting_date(text: str, s: Sentence, m: Mention) -> bool:
     return any(w in single for w in _WORD.findall(near)) or any(p in near for p in multi)
 
 
-def _attach_values(text, cands: list[_Cand], amounts, sents, sent_of):
+def _attach_values(text, cands: list[_Cand], amounts, sents, sent_of, drugs=()):
     """Street values: a money amount after a value cue goes to the event of its sentence, else the one before."""
     cues = _cues()["value"]
     for a in amounts:
@@ -729,7 +733,11 @@ def _attach_values(text, cands: list[_Cand], amounts, sents, sent_of):
         if not amt.is_money or amt.unit != "EUR":
             continue
         window = text[max(0, a.start - 45) : a.start].lower()
-        if not any(k in window for k in cues):
+        # "een straatwaarde van 16 miljoen euro", or "voor 2,7 miljoen euro aan drugs"
+        worth_of_drugs = bool(_WORTH_OF.match(text, a.end)) and any(
+            d.start == _WORTH_OF.match(text, a.end).end() for d in drugs
+        )
+        if not any(k in window for k in cues) and not worth_of_drugs:
             continue
         s = sent_of(a.start)
         if s is None:

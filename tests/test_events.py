@@ -290,3 +290,9 @@ def test_police_action_makes_drugs_found_after_it_a_seizure(extractor):
         "De agent controleerde de man in Venlo. Hij vertelde dat hij vorig jaar 2 kilo cocaïne had verkocht."
     )
     assert _events(extractor, text, "2022-03-10") == []
+
+
+def test_value_of_drugs_without_amount(extractor):
+    text = "Bij huiszoekingen in Aalst heeft de politie voor 1,5 miljoen euro aan cocaïne in beslag genomen."
+    ev = _events(extractor, text, "2022-03-10")
+    assert [(_key(e), e["value_eur"]) for e in ev] == [(("cocaine", None, None), 1.5e6)]

@@ -66,7 +66,9 @@ def test_show_paginates(tmp_path):
     n = sum(1 for _ in read_records([str(CORPUS)]))
     run("show", str(CORPUS), "-o", str(tmp_path / "a.html"), "--limit", "8", "--model", "blank")
     pages = -(-n // 8)
-    assert sorted(p.name for p in tmp_path.glob("a*.html")) == sorted(["a.html"] + [f"a-{i}.html" for i in range(2, pages + 1)])
+    assert sorted(p.name for p in tmp_path.glob("a*.html")) == sorted(
+        ["a.html"] + [f"a-{i}.html" for i in range(2, pages + 1)]
+    )
     assert 'href="a-2.html"' in (tmp_path / "a.html").read_text(encoding="utf-8")
 
 
