@@ -154,8 +154,9 @@ def _note_component_error(name, proc, docs, e) -> None:
     """spaCy error handler: the failing document is dropped; its context records why."""
     for doc in docs:
         ctx = getattr(doc, "_context", None)
-        if isinstance(ctx, dict):
-            ctx["component_error"] = {"type": type(e).__name__, "message": f"{name}: {e}"}
+        if not isinstance(ctx, dict):
+            raise e  # not a record of Extractor.pipe (a single extract() call): the caller sees the error
+        ctx["component_error"] = {"type": type(e).__name__, "message": f"{name}: {e}"}
 
 
 def _safe_published(rec) -> str | None:

@@ -43,6 +43,10 @@ from .schema import Amount, DateInterval, Evidence, Place, SeizureEvent
 QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
 _CLAUSE_SPLIT = re.compile(r"[;()–—]|,\s|:\s|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CROSS_REFERENCE = re.compile(
+    r"\s*(?:lees\s+ook|lees\s+meer|bekijk\s+ook|kijk\s+ook|meer\s+over|ook\s+interessant|gerelateerd|video|foto'?s?)\b\s*[.:!]",
+    re.IGNORECASE,
+)
 _WORTH_OF = re.compile(r"\s+aan\s+(?:(?:verdovende|verboden|allerlei|harde|soft)\s+)?", re.IGNORECASE)
 _WEIGH = frozenset(["woog", "wogen", "weegt", "wegen", "gewogen"])
 _CONTAINERS_IN_SENTENCE = frozenset(
@@ -234,6 +238,8 @@ def _build(
     operations: list[Mention],
     title_end: int = 0,
 ) -> list[SeizureEvent]:
+    # a line linking to another article ("LEES OOK. Douane onderschept 3 ton ...") reports other seizures
+    sentences = [b for b in sentences if not _CROSS_REFERENCE.match(text, text.rfind("\n", 0, b[0]) + 1)]
     sents = [
         Sentence(i, s, e, text[s:e], e <= title_end and title_end > 0) for i, (s, e) in enumerate(sentences)
     ]

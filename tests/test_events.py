@@ -296,3 +296,13 @@ def test_value_of_drugs_without_amount(extractor):
     text = "Bij huiszoekingen in Aalst heeft de politie voor 1,5 miljoen euro aan cocaïne in beslag genomen."
     ev = _events(extractor, text, "2022-03-10")
     assert [(_key(e), e["value_eur"]) for e in ev] == [(("cocaine", None, None), 1.5e6)]
+
+
+def test_links_to_other_articles_are_not_events(extractor):
+    text = (
+        "In de haven van Gent werd dinsdag 300 kilo cocaïne onderschept.\n\n"
+        "LEES OOK. Douane onderschept 3 ton cocaïne in Antwerpen (+)\n\n"
+        "Lees ook: Politie vindt 50 kilo speed in Breda"
+    )
+    ev = _events(extractor, text, "2022-03-10")
+    assert [_key(e) for e in ev] == [("cocaine", 300.0, "kg")]

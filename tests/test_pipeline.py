@@ -103,3 +103,18 @@ def test_extractor_rejects_wrong_types_per_record():
     out = list(ex.pipe([{"id": 1, "text": None}, {"id": 2, "text": TEXT}, "not a dict", {"id": 4}]))
     assert [o["error"] is None for o in out] == [False, True, False, False]
     assert "string" in out[0]["error"]["message"]
+
+
+def test_extract_raises_a_component_error_instead_of_hiding_it():
+    from spacy.language import Language
+
+    @Language.component("always_fails")
+    def always_fails(doc):
+        raise RuntimeError("component bug")
+
+    ex = Extractor(model="blank")
+    ex.nlp.add_pipe("always_fails", before="seizure_events")
+    import pytest
+
+    with pytest.raises(RuntimeError, match="component bug"):
+        ex.extract(TEXT, published="2022-03-10")
