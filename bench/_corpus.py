@@ -19,13 +19,29 @@ def articles() -> list[dict]:
 
 
 def gold_amount_texts() -> list[tuple[str, float, str]]:
-    """(surface text, value, unit) of every gold amount the project's own corpus states."""
+    """(surface text, gold value, gold unit) for every gold amount of the corpora: the gold gives the
+    value, the surface is the expression in the article that states it."""
     from extractor import find_amounts
 
+    golds = [ROOT / "corpus" / "gold.jsonl", ROOT.parent / "shared" / "corpus-dev" / "gold.jsonl"]
+    by_id = {str(r["id"]): r for r in articles()}
     out = []
-    for rec in articles():
-        text = ((rec.get("title") or "") + "\n\n" + rec["text"]) if rec.get("title") else rec["text"]
-        for m in find_amounts(text):
-            if m.amount.value is not None:
-                out.append((m.amount.text, m.amount.value, m.amount.unit))
+    for path in golds:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            g = json.loads(line)
+            rec = by_id.get(str(g["id"]))
+            if rec is None:
+                continue
+            text = ((rec.get("title") or "") + "\n\n" + rec["text"]) if rec.get("title") else rec["text"]
+            found = find_amounts(text)
+            for e in g["events"]:
+                a = e.get("amount")
+                if not a:
+                    continue
+                for m in found:
+                    if m.amount.value is not None and abs(m.amount.value - a["value"]) <= 0.02 * a["value"]:
+                        out.append((m.amount.text, float(a["value"]), a["unit"]))
+                        break
     return out

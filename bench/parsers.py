@@ -79,8 +79,14 @@ def main():
             canon = {"kilogram": 1.0, "gram": 0.001, "tonne": 1000.0, "litre": 1.0, "euro": 1.0}
             got = [x.value * canon.get(x.unit.name, float("nan")) for x in qs]
             ok += any(abs(g - value) <= 0.02 * value for g in got)
+        gold = gold_amount_texts()
+        ours = sum(
+            1
+            for text, value, _u in gold
+            if (a := parse_amount(text)) and a.value is not None and abs(a.value - value) <= 0.02 * value
+        )
         print(
-            f"\nquantulum3 (en_US) on the corpus amounts: {ok}/{len(amounts)} right (ours: {len(amounts)}/{len(amounts)} by construction)"
+            f"\non the {len(gold)} gold amounts of the corpora: quantulum3 (en_US) {ok}/{len(gold)} right, parse_amount {ours}/{len(gold)}"
         )
         from dateparser.search import search_dates
 
