@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -55,9 +56,10 @@ class Extractor:
             raise RecordError(f"title must be a string or null, not {type(title).__name__}")
         if "\x00" in text or (title and "\x00" in title):
             raise RecordError("text contains NUL bytes (binary data, not an article)")
-        full, title_end = (
-            (f"{title.strip()}\n\n{text}", len(title.strip())) if title and title.strip() else (text, 0)
-        )
+        if title and title.strip():
+            full, title_end = f"{title.strip()}\n\n{text}", len(title.strip())
+        else:
+            full, title_end = text, headline_length(text)
         truncated = len(full) > self.max_chars
         if truncated:
             full = full[: self.max_chars]
@@ -148,6 +150,24 @@ class Extractor:
             if doc._.get(ext.TRUNCATED):
                 out["truncated"] = True
         return out
+
+
+_HEADLINE = re.compile(r"[ \t]*([^\n]{8,160}?)[ \t]*\n")
+
+
+def headline_length(text: str) -> int:
+    """Where a headline ends when the text opens with one and no title was given (0 otherwise).
+
+    A headline is a first line of at most 160 characters that does not end like a sentence
+    ("Douane onderschept 542 kilo cocaïne in haven Vlissingen"), followed by a line break.
+    """
+    m = _HEADLINE.match(text)
+    if not m:
+        return 0
+    line = m.group(1)
+    if line[-1] in ".!?:;,)\"'’”" or len(line.split()) < 3 or line.isupper():
+        return 0
+    return m.end(1)
 
 
 def _note_component_error(name, proc, docs, e) -> None:

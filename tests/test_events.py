@@ -306,3 +306,28 @@ def test_links_to_other_articles_are_not_events(extractor):
     )
     ev = _events(extractor, text, "2022-03-10")
     assert [_key(e) for e in ev] == [("cocaine", 300.0, "kg")]
+
+
+@pytest.mark.parametrize(
+    "text,length",
+    [
+        ("Douane onderschept 542 kilo cocaïne in haven Vlissingen\n\nDe douane heeft ...", 55),
+        ("De douane heeft 542 kilo cocaïne gevonden.\nMeer tekst.", 0),
+        ("DRACHTEN - De politie heeft dinsdag een kwekerij opgerold.\n", 0),
+        ("Kort\n\nTekst", 0),
+        ("Een tekst zonder regeleinde", 0),
+    ],
+)
+def test_headline_in_the_text(text, length):
+    from extractor.api import headline_length
+
+    assert headline_length(text) == length
+
+
+def test_headline_in_the_text_reads_like_a_title(extractor):
+    title = "Hennepkwekerij met 420 plantjes opgerold"
+    body = "De politie heeft dinsdag een hennepkwekerij opgerold in Sneek. In de eerste kamer stonden 200 plantjes, in de tweede 220 plantjes."
+    as_title = _events(extractor, body, "2021-09-22", title=title)
+    in_text = _events(extractor, f"{title}\n\n{body}", "2021-09-22")
+    assert [_key(e) for e in in_text] == [_key(e) for e in as_title] == [("cannabis", 420.0, "plants")]
+    assert in_text[0]["date"]["start"] == "2021-09-21"
