@@ -25,9 +25,15 @@ def normalise_published(published) -> str | None:
         return None
     if isinstance(published, date):
         return published.isoformat()[:10]
-    if isinstance(published, str) and published_bounds(published):
+    if isinstance(published, str):
+        bounds = published_bounds(published)
+        if bounds is None:
+            return None
         s = published.strip()
-        return s[:10] if len(s) >= 10 else s
+        if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ].*)?", s):
+            return s[:10] if len(s) >= 10 else s
+        lo, hi = bounds  # another written form: the ISO form of what it says
+        return lo.isoformat() if lo == hi else lo.isoformat()[:7]
     return None
 
 
@@ -139,9 +145,11 @@ class Extractor:
     def _record(self, doc: Doc, ctx: dict) -> dict:
         rec = ctx["rec"]
         rid = rec.get("id") if isinstance(rec, dict) else None
+        published = ctx["published"] if "error" not in ctx else _safe_published(rec)
         out = {
             "id": None if rid is None else str(rid),
-            "published": ctx["published"] if "error" not in ctx else _safe_published(rec),
+            # the contract has a day, a month or null; a bare year still served to resolve dates
+            "published": published if published is None or len(published) >= 7 else None,
             "events": [],
             "error": ctx.get("error"),
         }

@@ -118,3 +118,23 @@ def test_extract_raises_a_component_error_instead_of_hiding_it():
 
     with pytest.raises(RuntimeError, match="component bug"):
         ex.extract(TEXT, published="2022-03-10")
+
+
+def test_publication_date_forms():
+    from extractor.api import normalise_published
+
+    cases = {
+        "2021-06-09": "2021-06-09", "2021-06": "2021-06", "2021-06-09T10:00:00Z": "2021-06-09", "09/06/2021": "2021-06-09",
+        "9 juni 2021": "2021-06-09", "woensdag 9 juni 2021": "2021-06-09", "juni 2021": "2021-06", "gisteren": None,
+        "nonsense": None, "": None, None: None,
+    }  # fmt: skip
+    for given, expected in cases.items():
+        assert normalise_published(given) == expected, given
+    ex = Extractor(model="blank")
+    rec = next(
+        ex.pipe(
+            [{"id": "y", "published": "2021", "text": "Vorig jaar werd in Gent 3 ton cocaïne onderschept."}]
+        )
+    )
+    assert rec["published"] is None  # the contract has no bare year ...
+    assert rec["events"][0]["date"]["start"] == "2020-01-01"  # ... but it still resolves "vorig jaar"

@@ -80,6 +80,15 @@ def published_bounds(published) -> tuple[date, date] | None:
             return date(y, 1, 1), date(y, 12, 31)
     except ValueError:
         return None
+    # other absolute forms: "09/06/2021", "9 juni 2021", "woensdag 9 juni 2021"
+    if len(s) <= 40:
+        found = find_dates(s, None)
+        if (
+            len(found) == 1
+            and not found[0].interval.relative
+            and found[0].interval.granularity in ("day", "month")
+        ):
+            return found[0].interval.start, found[0].interval.end
     return None
 
 
