@@ -160,22 +160,22 @@ class Extractor:
         return out
 
 
-_HEADLINE = re.compile(r"[ \t]*([^\n]{8,160}?)[ \t]*\n")
-
-
 def headline_length(text: str) -> int:
     """Where a headline ends when the text opens with one and no title was given (0 otherwise).
 
     A headline is a first line of at most 160 characters that does not end like a sentence
     ("Douane onderschept 542 kilo cocaïne in haven Vlissingen"), followed by a line break.
     """
-    m = _HEADLINE.match(text)
-    if not m:
+    end = text.find("\n", 0, 200)
+    if end <= 0:
         return 0
-    line = m.group(1)
-    if line[-1] in ".!?:;,)\"'’”" or len(line.split()) < 3 or line.isupper():
+    line = text[:end].rstrip()
+    stripped = line.strip()
+    if not 8 <= len(stripped) <= 160:
         return 0
-    return m.end(1)
+    if stripped[-1] in ".!?:;,)\"'’”" or len(stripped.split()) < 3 or stripped.isupper():
+        return 0
+    return len(line)
 
 
 def _note_component_error(name, proc, docs, e) -> None:

@@ -44,7 +44,7 @@ QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
 _CLAUSE_SPLIT = re.compile(r"[;()–—]|,\s|:\s|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CROSS_REFERENCE = re.compile(
-    r"\s*(?:lees\s+ook|lees\s+meer|bekijk\s+ook|kijk\s+ook|meer\s+over|ook\s+interessant|gerelateerd|video|foto'?s?)\b\s*[.:!]",
+    r"\s*+(?:lees\s+ook|lees\s+meer|bekijk\s+ook|kijk\s+ook|meer\s+over|ook\s+interessant|gerelateerd|video|foto'?s?)\b\s*[.:!]",
     re.IGNORECASE,
 )
 _WORTH_OF = re.compile(r"\s+aan\s+(?:(?:verdovende|verboden|allerlei|harde|soft)\s+)?", re.IGNORECASE)
@@ -239,7 +239,15 @@ def _build(
     title_end: int = 0,
 ) -> list[SeizureEvent]:
     # a line linking to another article ("LEES OOK. Douane onderschept 3 ton ...") reports other seizures
-    sentences = [b for b in sentences if not _CROSS_REFERENCE.match(text, text.rfind("\n", 0, b[0]) + 1)]
+    line_is_link: dict[int, bool] = {}
+
+    def links_elsewhere(start: int) -> bool:
+        line = text.rfind("\n", 0, start) + 1
+        if line not in line_is_link:  # once per line: a line can hold many sentences
+            line_is_link[line] = bool(_CROSS_REFERENCE.match(text, line))
+        return line_is_link[line]
+
+    sentences = [b for b in sentences if not links_elsewhere(b[0])]
     sents = [
         Sentence(i, s, e, text[s:e], e <= title_end and title_end > 0) for i, (s, e) in enumerate(sentences)
     ]
