@@ -244,7 +244,7 @@ def completed_ids(path: str) -> tuple[list[str], int]:
 
 CSV_FIELDS = [
     "article_id", "published", "drug", "drug_text", "amount_value", "amount_unit", "amount_approximate", "amount_text",
-    "kind", "date_start", "date_end", "date_text", "location", "country", "value_eur", "agency", "operation",
+    "kind", "date_start", "date_end", "date_text", "location", "country", "origin", "value_eur", "agency", "operation",
     "confidence", "evidence", "evidence_start", "evidence_end", "error",
 ]  # fmt: skip
 
@@ -279,6 +279,7 @@ def flat_events(record: dict) -> list[dict]:
                 "date_text": d.get("text"),
                 "location": loc.get("name"),
                 "country": loc.get("country"),
+                "origin": (e.get("origin") or {}).get("name"),
                 "value_eur": e.get("value_eur"),
                 "agency": "; ".join(e.get("agency") or []),
                 "operation": e.get("operation"),

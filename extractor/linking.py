@@ -101,6 +101,7 @@ class _Cand:
     value_eur: float | None = None
     agency: list[str] = field(default_factory=list)
     operation: str | None = None
+    origin: Place | None = None
     own_trigger: bool = False
     adjacent_drug: bool = False
     list_line: bool = False
@@ -110,6 +111,13 @@ class _Cand:
     count: int | None = None
     weighs: bool = False  # "De blokken wogen samen 104 kilo": the weight of an earlier find
     dropped: bool = False
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    from .lexicon import countries_nl
+
+    return frozenset(countries_nl())
 
 
 @cache
@@ -696,6 +704,19 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
     if chosen_p is not None:
         c.place, c.place_src = chosen_p.value, ("title" if s.is_title else psrc)
 
+    # origin: a country the drugs came from ("een container uit Ecuador", "afkomstig uit Colombia")
+    origins = [m for m in places if m.value.kind == "origin" and m.value.country and _in(m, s.start, s.end)]
+    if not origins:
+        for x in reversed(body_before[-2:]):
+            origins = [
+                m for m in places if m.value.kind == "origin" and m.value.country and _in(m, x.start, x.end)
+            ]
+            if origins:
+                break
+    countries = [m for m in origins if m.value.name in _country_names()]
+    if countries:
+        c.origin = countries[0].value
+
     # agencies and operation
     ag = [m.value for m in agencies if _in(m, s.start, s.end)]
     if not ag:
@@ -799,6 +820,7 @@ def _absorb(into: _Cand, other: _Cand) -> None:
         into.value_eur = other.value_eur
     into.agency = list(dict.fromkeys(into.agency + other.agency))
     into.operation = into.operation or other.operation
+    into.origin = into.origin or other.origin
     other.dropped = True
 
 
@@ -961,4 +983,5 @@ def _to_event(c: _Cand) -> SeizureEvent:
         evidence=ev,
         confidence=min(conf, 0.99),
         amount_range=c.amount_range,
+        origin=c.origin,
     )

@@ -112,6 +112,7 @@ class SeizureEvent:
     evidence: Evidence | None = None
     confidence: float = 0.0
     amount_range: Amount | None = None
+    origin: Place | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict:
@@ -145,4 +146,5 @@ class SeizureEvent:
         if self.amount_range is not None:
             r = self.amount_range
             d["amount_range"] = {"low": r.low, "high": r.high, "unit": r.unit, "text": r.text}
+        d["origin"] = self.origin.to_dict() if self.origin else None
         return d

@@ -331,3 +331,12 @@ def test_headline_in_the_text_reads_like_a_title(extractor):
     in_text = _events(extractor, f"{title}\n\n{body}", "2021-09-22")
     assert [_key(e) for e in in_text] == [_key(e) for e in as_title] == [("cannabis", 420.0, "plants")]
     assert in_text[0]["date"]["start"] == "2021-09-21"
+
+
+def test_origin_country(extractor):
+    text = "De douane vond in Antwerpen 2 ton cocaïne in een container uit Ecuador."
+    ev = _events(extractor, text, "2022-03-10")
+    assert ev[0]["origin"]["name"] == "Ecuador" and ev[0]["origin"]["country"] == "EC"
+    assert ev[0]["location"]["name"] == "Antwerpen"
+    text = "De douane vond in Antwerpen 2 ton cocaïne. Een man uit Amsterdam werd opgepakt."
+    assert _events(extractor, text, "2022-03-10")[0]["origin"] is None
