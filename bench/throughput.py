@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -172,7 +171,6 @@ def main():
                     ]
                 )
                 print(f"  {n:>7} articles: peak {rss:.0f} MB, {wall:.0f} s")
-    _ = resource
 
 
 if __name__ == "__main__":

@@ -35,7 +35,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import agency_countries  # noqa: F401  (kept for callers wanting countries)
 from .normalize.dates import year_to_date
 from .resources import load_json
 from .schema import Amount, DateInterval, Evidence, Place, SeizureEvent
@@ -47,6 +46,7 @@ _CROSS_REFERENCE = re.compile(
     r"\s*+(?:lees\s+ook|lees\s+meer|bekijk\s+ook|kijk\s+ook|meer\s+over|ook\s+interessant|gerelateerd|video|foto'?s?)\b\s*[.:!]",
     re.IGNORECASE,
 )
+_LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?lab(?:oratorium)?(?!\w)")
 _WORTH_OF = re.compile(r"\s+aan\s+(?:(?:verdovende|verboden|allerlei|harde|soft)\s+)?", re.IGNORECASE)
 _WEIGH = frozenset(["woog", "wogen", "weegt", "wegen", "gewogen"])
 _CONTAINERS_IN_SENTENCE = frozenset(
@@ -400,10 +400,7 @@ def _is_purpose(text: str, d: Mention) -> bool:
 def _lab_purpose(text: str, d: Mention) -> bool:
     """ "het lab voor de productie van amfetamine": the purpose names the lab's drug."""
     window = text[max(0, d.start - 60) : d.start].lower()
-    return any(
-        re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", window) or w in window
-        for w in ("lab ", "drugslab", "laboratorium")
-    )
+    return bool(_LAB_WORD.search(window))
 
 
 def _lab_drug(text: str, s: Sentence, d: Mention, drugs: list[Mention]) -> str:
@@ -849,7 +846,6 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             ):
                 t.amount = None  # the body's figure is the more specific one
             _absorb(target, t)
-            target.kind = target.kind
     live = [c for c in cands if not c.dropped]
     # one amount-less event per drug
     first_null: dict[str, _Cand] = {}

@@ -12,7 +12,7 @@ What is *not* an amount: a number without a unit ("2,5 keer", "49 jaar", "2020",
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
@@ -294,7 +294,3 @@ def parse_amount(text: str) -> Amount | None:
         return None
     found = find_amounts(text)
     return found[0].amount if found else None
-
-
-def with_text(amount: Amount, text: str) -> Amount:
-    return replace(amount, text=text)
