@@ -293,7 +293,7 @@ def _build(
         s = sent_of(a.start)
         if s is None:
             continue
-        if not trig[s.index]:
+        if not trig[s.index] and not action[s.index]:
             # a continuation: a seizure was stated before (or in the title) and nothing rules this sentence out
             if s.index < first_trigger and not s.is_title:
                 continue

@@ -340,3 +340,22 @@ def test_origin_country(extractor):
     assert ev[0]["location"]["name"] == "Antwerpen"
     text = "De douane vond in Antwerpen 2 ton cocaïne. Een man uit Amsterdam werd opgepakt."
     assert _events(extractor, text, "2022-03-10")[0]["origin"] is None
+
+
+def test_arrest_for_possession_is_a_seizure_but_trade_and_averages_are_not(extractor):
+    text = (
+        "Een 40-jarige man is dinsdag in Breda aangehouden voor het bezit van 3 kilo hasj en 200 gram speed."
+    )
+    assert sorted(map(_key, _events(extractor, text, "2022-01-10")), key=str) == sorted(
+        [("cannabis", 3.0, "kg"), ("amphetamine", 0.2, "kg")], key=str
+    )
+    assert (
+        _events(extractor, "Een man is aangehouden op verdenking van handel in 3 kilo cocaïne.", "2022-01-10")
+        == []
+    )
+    assert (
+        _events(
+            extractor, "De douane onderschept gemiddeld 1 ton cocaïne per week in de haven.", "2022-01-10"
+        )
+        == []
+    )
