@@ -51,7 +51,8 @@ _WORTH_OF = re.compile(r"\s+aan\s+(?:(?:verdovende|verboden|allerlei|harde|soft)
 _WEIGH = frozenset(["woog", "wogen", "weegt", "wegen", "gewogen"])
 _CONTAINERS_IN_SENTENCE = frozenset(
     ["koffer", "koffers", "tas", "tassen", "reistassen", "sporttassen", "container", "containers", "vrachtwagen", "auto",
-     "bestelwagen", "woning", "pand", "loods", "boot", "schip", "kofferbak", "lading", "pakket", "pakketten"]
+     "bestelwagen", "woning", "pand", "loods", "boot", "schip", "kofferbak", "lading", "pakket", "pakketten",
+     "hem", "haar", "reiziger", "bagage", "huiszoeking", "inval"]
 )  # fmt: skip
 _COMPARISON = re.compile(
     r"(?:tegen|vergeleken met|in vergelijking met|ten opzichte van|dan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
@@ -647,6 +648,7 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
             not _POINT_IN_TIME.search(t)
             and iv.granularity in ("year", "quarter", "period")
             and span_days > 31
+            and not (s.words & _CONTAINERS_IN_SENTENCE)  # "bij hem werd in 2020 50 kilo gevonden": one find
         ):
             agg = True
     if agg:

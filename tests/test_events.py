@@ -359,3 +359,19 @@ def test_arrest_for_possession_is_a_seizure_but_trade_and_averages_are_not(extra
         )
         == []
     )
+
+
+def test_a_year_date_on_one_find_is_a_seizure(extractor):
+    ev = _events(
+        extractor, "Het hof veroordeelde de man. Bij hem werd in 2020 50 kilo speed gevonden.", "2022-05-10"
+    )
+    assert [(_key(e), e["kind"]) for e in ev] == [(("amphetamine", 50.0, "kg"), "seizure")]
+    ev = _events(
+        extractor,
+        "Sinds het begin van het jaar werd in Antwerpen al 45 ton cocaïne onderschept.",
+        "2022-05-10",
+    )
+    assert ev[0]["kind"] == "aggregate" and (ev[0]["date"]["start"], ev[0]["date"]["end"]) == (
+        "2022-01-01",
+        "2022-05-10",
+    )

@@ -438,6 +438,24 @@ def _relative_year(m, ref):
 
 @_rule(
     _B
+    + r"(?:het\s+)?(?P<mod>begin|eind|einde|midden)\s+van\s+(?P<rel>het|dit|vorig|afgelopen|verleden)\s+jaar"
+    + _E
+)
+def _part_of_named_year(m, ref):
+    """ "het begin van het jaar", "eind van vorig jaar" ("het jaar" is the current one)."""
+    if ref is None:
+        return None
+    rel = m["rel"].lower()
+    y = ref.year if rel in ("het", "dit") else ref.year - 1
+    m1, m2 = _YEAR_PARTS[m["mod"].lower()]
+    a, b = date(y, m1, 1), date(y, m2, _last_day(y, m2))
+    if a > ref:
+        return None
+    return a, min(b, ref), "period", True
+
+
+@_rule(
+    _B
     + r"(?:het\s+|de\s+)?(?P<rel>vorige|afgelopen|verleden|deze|dit|komende|volgende|vorig)\s+(?P<u>week|maand|weekend)"
     r"(?:\s+(?P<wd>" + _WD + r"))?" + _E
 )
