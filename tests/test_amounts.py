@@ -378,3 +378,27 @@ def test_quantulum_quantity(text, entity):
     q = parse_amount(text).to_quantity()
     assert q.unit.entity.name == entity
     assert q.value == parse_amount(text).value
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("respectievelijk 5 en 7 kilo", [5.0, 7.0]),
+        ("respectievelijk 3, 4 en 5 ton", [3000.0, 4000.0, 5000.0]),
+        ("respectievelijk 120 en 80 planten", [120.0, 80.0]),
+    ],
+)
+def test_respectively(text, values):
+    assert [m.amount.value for m in find_amounts(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "respectievelijk 5 en 7",
+        "respectievelijk 5 en 7 miljoen euro",
+        "respectievelijk de eerste en de tweede",
+    ],
+)
+def test_respectively_negative(text):
+    assert [m.amount.unit for m in find_amounts(text) if m.amount.unit not in ("EUR", "USD")] == []

@@ -375,3 +375,10 @@ def test_a_year_date_on_one_find_is_a_seizure(extractor):
         "2022-01-01",
         "2022-05-10",
     )
+
+
+def test_respectively_gives_one_event_per_amount(extractor):
+    ev = _events(
+        extractor, "In Brugge en Gent werd respectievelijk 5 en 7 kilo cocaïne gevonden.", "2022-01-10"
+    )
+    assert [_key(e) for e in ev] == [("cocaine", 5.0, "kg"), ("cocaine", 7.0, "kg")]

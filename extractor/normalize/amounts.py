@@ -167,6 +167,12 @@ def find_amounts(text: str) -> list[AmountMatch]:
     n = len(toks)
     i = 0
     while i < n:
+        if toks[i].lower == "respectievelijk" and i + 1 < n:
+            listed = _respectively(text, toks, i + 1)
+            if listed:
+                matches, i = listed
+                out.extend(matches)
+                continue
         m = _match_at(text, toks, i)
         if m is None:
             i += 1
@@ -174,6 +180,37 @@ def find_amounts(text: str) -> list[AmountMatch]:
         match, i = m
         out.append(match)
     return out
+
+
+def _respectively(text: str, toks: list[Tok], i: int):
+    """ "respectievelijk 5 en 7 kilo": one amount per number, all in the unit at the end."""
+    nums: list[_Num] = []
+    j = i
+    while j < len(toks) and len(nums) < 12:
+        num = _read_number(text, toks, j)
+        if num is None:
+            return None
+        nums.append(num)
+        j = num.end
+        if j < len(toks) and toks[j].lower in (",", "en"):
+            j += 1
+            continue
+        break
+    unit = _unit_at(toks, j)
+    if len(nums) < 2 or unit is None or unit["unit"] in ("EUR", "USD"):
+        return None
+    factor = float(unit["factor"])
+    matches = [
+        AmountMatch(
+            toks[x.start].start,
+            toks[x.end - 1].end,
+            Amount(
+                x.value * factor, unit["unit"], x.approximate, text[toks[x.start].start : toks[x.end - 1].end]
+            ),
+        )
+        for x in nums
+    ]
+    return matches, j + 1
 
 
 def _match_at(text: str, toks: list[Tok], i: int):
