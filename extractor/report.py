@@ -236,7 +236,7 @@ def _month_chart(kg_by_month_drug: dict) -> str:
     ax.set_title("Kilograms seized per month (single seizures, by drug)")
     ax.set_ylabel("kg")
     if drugs:
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.tick_params(axis="x", labelrotation=60, labelsize=7)
     return _svg(fig)
 
