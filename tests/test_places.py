@@ -57,3 +57,13 @@ def test_no_locative_place(text):
 def test_list_keeps_role():
     found = [(m.place.name, m.place.kind) for m in find_places("invallen in Zeewolde, Emmen en Kampen")]
     assert found == [("Zeewolde", "locative"), ("Emmen", "locative"), ("Kampen", "locative")]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [("De politie vond in het Limburgse Bree 3 kilo cocaïne.", "Bree"), ("in het Brabantse Oss", "Oss"),
+     ("in het West-Vlaamse Tielt", "Tielt"), ("in het Zeeuwse Kruiningen", "Kruiningen")],
+)  # fmt: skip
+def test_regional_adjective_before_the_place(text, name):
+    found = [(m.place.name, m.place.kind) for m in find_places(text)]
+    assert (name, "locative") in found, found

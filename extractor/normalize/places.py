@@ -51,7 +51,7 @@ _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
 )
 _IN_NAME = re.compile(
-    r"(?<![\w])(?:[Ii]n|[Tt]e)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+)?"
+    r"(?<![\w])(?:[Ii]n|[Tt]e)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+)?"
     r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
 )
 _IN_DE_STREET = re.compile(r"(?<![\w])(?:in|op|aan)\s+de\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)")
@@ -175,7 +175,10 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
         if not (w[:1].isupper() or w.startswith(("'s-", "’s-"))):
             i += 1
             continue
-        before = [x[0].lower() for x in words[max(0, i - 4) : i]]
+        before = [x[0].lower() for x in words[max(0, i - 5) : i]]
+        # "in het Limburgse Bree", "in de Antwerpse deelgemeente Berchem": skip the regional adjective
+        while before and before[-1].endswith(("se", "sche")):
+            before.pop()
         while before and before[-1] in ("de", "het", "een", "'t"):
             before.pop()
         # longest gazetteer name starting here (up to five words, single spaces between them)
