@@ -67,3 +67,12 @@ def test_list_keeps_role():
 def test_regional_adjective_before_the_place(text, name):
     found = [(m.place.name, m.place.kind) for m in find_places(text)]
     assert (name, "locative") in found, found
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [("in een Antwerpse woning", "Antwerpen", "locative"), ("een Rotterdamse loods", "Rotterdam", "locative"),
+     ("de Belgische douane", "België", "weak"), ("in de Gentse haven", "Gent", "locative")],
+)  # fmt: skip
+def test_adjectival_place_with_a_head(text, name, kind):
+    assert (name, kind) in [(m.place.name, m.place.kind) for m in find_places(text)]

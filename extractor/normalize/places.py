@@ -214,23 +214,7 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
         if w in adjectives and i + 1 < n and words[i + 1][0].lower() in heads:
             name = adjectives[w]
             head = words[i + 1][0].lower()
-            kind = (
-                "locative"
-                if head.startswith(
-                    (
-                        "haven",
-                        "kust",
-                        "regio",
-                        "binnenstad",
-                        "wateren",
-                        "grens",
-                        "bodem",
-                        "luchthaven",
-                        "provincie",
-                    )
-                )
-                else "weak"
-            )
+            kind = "weak" if head in ("douane", "politie", "kustwacht", "territoriale") else "locative"
             out[s] = PlaceMatch(
                 s, words[i + 1][2], Place(name, place_country(name), text[s : words[i + 1][2]], kind)
             )
