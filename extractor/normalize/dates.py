@@ -42,7 +42,7 @@ _PART = r"(?:voormiddag|namiddag|ochtend|morgen|middag|avond|nacht)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _NUMW = r"(?:\d{1,3}|" + _alt(SMALL_NUMBERS) + r"|een\s+paar)"
-_RELYEAR = r"(?P<rel>dit|vorig|vorige|verleden|afgelopen|volgend)\s+jaar"
+_RELYEAR = r"(?P<rel>dit|vorig|vorige|verleden|afgelopen|voorbije|volgend)\s+jaar"
 _B = r"(?<![\w])"  # a word start that also works before digits
 _E = r"(?![\w])"
 
@@ -438,7 +438,7 @@ def _relative_year(m, ref):
 
 @_rule(
     _B
-    + r"(?:het\s+)?(?P<mod>begin|eind|einde|midden)\s+van\s+(?P<rel>het|dit|vorig|afgelopen|verleden)\s+jaar"
+    + r"(?:het\s+)?(?P<mod>begin|eind|einde|midden)\s+van\s+(?P<rel>het|dit|vorig|afgelopen|voorbije|verleden)\s+jaar"
     + _E
 )
 def _part_of_named_year(m, ref):
@@ -456,14 +456,14 @@ def _part_of_named_year(m, ref):
 
 @_rule(
     _B
-    + r"(?:het\s+|de\s+)?(?P<rel>vorige|afgelopen|verleden|deze|dit|komende|volgende|vorig)\s+(?P<u>week|maand|weekend)"
+    + r"(?:het\s+|de\s+)?(?P<rel>vorige|afgelopen|voorbije|verleden|deze|dit|komende|volgende|vorig)\s+(?P<u>week|maand|weekend)"
     r"(?:\s+(?P<wd>" + _WD + r"))?" + _E
 )
 def _relative_week(m, ref):
     if ref is None:
         return None
     rel, u = m["rel"].lower(), m["u"].lower()
-    past = rel in ("vorige", "afgelopen", "verleden", "vorig")
+    past = rel in ("vorige", "afgelopen", "voorbije", "verleden", "vorig")
     future = rel in ("komende", "volgende")
     if u == "week":
         mon = _monday(ref) + timedelta(days=-7 if past else 7 if future else 0)
@@ -498,7 +498,7 @@ def _relative_week(m, ref):
 
 @_rule(
     _B + r"(?P<mod>begin|eind|einde|midden|halverwege|eerder|later)\s+(?:in\s+)?(?:de\s+|het\s+)?"
-    r"(?P<rel>vorige|afgelopen|verleden|deze|dit|vorig)\s+(?P<u>week|maand)(?P<wd>(?!x)x)?" + _E
+    r"(?P<rel>vorige|afgelopen|voorbije|verleden|deze|dit|vorig)\s+(?P<u>week|maand)(?P<wd>(?!x)x)?" + _E
 )
 def _part_of_relative(m, ref):
     """ "eerder deze week", "eind vorige maand", "begin deze maand"."""
@@ -527,7 +527,22 @@ def _part_of_relative(m, ref):
     return a, b, "period", True
 
 
-@_rule(_B + r"(?P<wd>" + _WD + r")\s+(?:van\s+)?(?:de\s+)?(?P<rel>vorige|afgelopen|verleden)\s+week" + _E)
+@_rule(_B + r"(?:in|tijdens|gedurende)\s+het\s+(?:voorbije\s+|afgelopen\s+)?weekend" + _E)
+def _the_weekend(m, ref):
+    """ "in het weekend": the most recent Saturday and Sunday (this one when published on it)."""
+    if ref is None:
+        return None
+    sat = _weekday_before(ref, 5)
+    return sat, sat + timedelta(days=1), "period", True
+
+
+@_rule(
+    _B
+    + r"(?P<wd>"
+    + _WD
+    + r")\s+(?:van\s+)?(?:de\s+)?(?P<rel>vorige|afgelopen|voorbije|verleden)\s+week"
+    + _E
+)
 def _weekday_of_last_week(m, ref):
     if ref is None:
         return None
@@ -564,7 +579,10 @@ def _ago(m, ref):
 
 
 @_rule(
-    _B + r"(?:(?P<rel>vorige|afgelopen|verleden|komende|aanstaande|volgende)\s+)?(?P<wd>" + _WD + r")"
+    _B
+    + r"(?:(?P<rel>vorige|afgelopen|voorbije|verleden|komende|aanstaande|volgende)\s+)?(?P<wd>"
+    + _WD
+    + r")"
     r"(?:\s*-?\s*(?P<part>" + _PART + r"))?" + _E
 )
 def _weekday(m, ref):
@@ -574,7 +592,7 @@ def _weekday(m, ref):
     rel = (m["rel"] or "").lower()
     if rel == "vorige" or rel == "verleden":
         d = _monday(ref) - timedelta(days=7) + timedelta(days=wd)
-    elif rel == "afgelopen":
+    elif rel in ("afgelopen", "voorbije"):
         d = _weekday_before(ref, wd, strict=True)
     elif rel in ("komende", "aanstaande", "volgende"):
         d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
@@ -612,7 +630,7 @@ _SEASONS = _DATA["seasons"]
 
 @_rule(
     _B
-    + r"(?:(?P<rel>dit|deze|vorig|vorige|afgelopen|verleden|komend|komende|volgend|volgende)\s+|(?:in\s+)?(?:de|het)\s+)"
+    + r"(?:(?P<rel>dit|deze|vorig|vorige|afgelopen|voorbije|verleden|komend|komende|volgend|volgende)\s+|(?:in\s+)?(?:de|het)\s+)"
     r"(?P<s>voorjaar|lente|zomer|najaar|herfst|winter)(?:\s+(?:van\s+)?(?P<y>" + _Y + r"))?" + _E
 )
 def _season(m, ref):
@@ -640,7 +658,7 @@ def _season(m, ref):
     while a > ref:
         y -= 1
         a, b = bounds(y)
-    if rel in ("vorig", "vorige", "verleden", "afgelopen") and b >= ref:
+    if rel in ("vorig", "vorige", "verleden", "afgelopen", "voorbije") and b >= ref:
         a, b = bounds(y - 1)  # still going on: "vorige zomer" is the one before
     elif b >= ref:
         b = ref  # "dit voorjaar", still going on: up to the publication date
