@@ -76,3 +76,10 @@ def test_regional_adjective_before_the_place(text, name):
 )  # fmt: skip
 def test_adjectival_place_with_a_head(text, name, kind):
     assert (name, kind) in [(m.place.name, m.place.kind) for m in find_places(text)]
+
+
+def test_adjectival_origin():
+    found = [
+        (m.place.name, m.place.kind) for m in find_places("Een man uit het Utrechtse dorp is aangehouden.")
+    ]
+    assert found == [("Utrecht", "origin")]

@@ -215,6 +215,8 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
             name = adjectives[w]
             head = words[i + 1][0].lower()
             kind = "weak" if head in ("douane", "politie", "kustwacht", "territoriale") else "locative"
+            if _role(text, s, e, before) == "origin":
+                kind = "origin"  # "een man uit het Utrechtse dorp"
             out[s] = PlaceMatch(
                 s, words[i + 1][2], Place(name, place_country(name), text[s : words[i + 1][2]], kind)
             )
