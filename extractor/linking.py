@@ -127,15 +127,16 @@ def _cues():
     d = load_json("drugs.json")
 
     def split(words):
+        """(single words as a set, one compiled pattern for the multi-word cues)."""
         single = frozenset(w for w in words if " " not in w)
-        multi = tuple(w for w in words if " " in w)
-        return single, multi
+        multi = [w for w in words if " " in w]
+        return single, _phrases(multi)
 
     return {
         "strong": split(c["strong_triggers"]),
         "hard_negative": split(c["hard_negative"]),
         "negation": frozenset(c["negation"]),
-        "aggregate": tuple(c["aggregate"]),
+        "aggregate": _phrases(c["aggregate"]),
         "aggregate_plural": frozenset(c["aggregate_plural_nouns"]),
         "value": tuple(c["value_cues"]),
         "reporting": split(c["reporting"]),
@@ -149,11 +150,19 @@ def _cues():
     }
 
 
+def _phrases(phrases) -> re.Pattern | None:
+    """One pattern matching any of the phrases as whole words (None for no phrases)."""
+    if not phrases:
+        return None
+    alt = "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
 def _has(sent_lower: str, words: frozenset, cues) -> bool:
     single, multi = cues
     if words & single:
         return True
-    return any(re.search(r"(?<!\w)" + re.escape(m) + r"(?!\w)", sent_lower) for m in multi)
+    return bool(multi and multi.search(sent_lower))
 
 
 def has_trigger(sent: Sentence) -> bool:
@@ -633,7 +642,7 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
     # kind
     cues = _cues()
     sent_lower = s.lower
-    agg = any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", sent_lower) for k in cues["aggregate"])
+    agg = bool(cues["aggregate"].search(sent_lower))
     if "in totaal" in sent_lower and chosen is not None and not (s.words & _CONTAINERS_IN_SENTENCE):
         iv0: DateInterval = chosen.value
         if src == "own" or ((iv0.end - iv0.start).days > 31 and not _POINT_IN_TIME.search(iv0.text.lower())):
@@ -756,7 +765,7 @@ def _reporting_date(text: str, s: Sentence, m: Mention) -> bool:
         return False
     near = text[max(s.start, m.start - 30) : min(s.end, m.end + 30)].lower()
     single, multi = _cues()["reporting"]
-    return any(w in single for w in _WORD.findall(near)) or any(p in near for p in multi)
+    return any(w in single for w in _WORD.findall(near)) or bool(multi and multi.search(near))
 
 
 def _attach_values(text, cands: list[_Cand], amounts, sents, sent_of, drugs=()):
