@@ -585,6 +585,12 @@ def _link_drug(text, s: Sentence, a: Mention, drugs: list[Mention], purpose: set
             return [specific[-1]], False, False
         if pool:
             return [pool[-1]], False, False
+    # nothing before: the drug may be named right after ("... 11 ton onderschept. Het ging om cocaïne.")
+    following = [x for x in sents if x.index == s.index + 1]
+    if following:
+        nxt = [d for d in drugs if following[0].start <= d.start < following[0].end and id(d) not in purpose]
+        if nxt:
+            return [nxt[0]], False, False
     return None
 
 

@@ -382,3 +382,8 @@ def test_respectively_gives_one_event_per_amount(extractor):
         extractor, "In Brugge en Gent werd respectievelijk 5 en 7 kilo cocaïne gevonden.", "2022-01-10"
     )
     assert [_key(e) for e in ev] == [("cocaine", 5.0, "kg"), ("cocaine", 7.0, "kg")]
+
+
+def test_drug_named_in_the_next_sentence(extractor):
+    text = "De douane heeft in de haven van Gent 11 ton onderschept. Het ging om cocaïne uit Colombia."
+    assert [_key(e) for e in _events(extractor, text, "2022-01-10")] == [("cocaine", 11000.0, "kg")]
