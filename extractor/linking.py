@@ -52,7 +52,7 @@ _WEIGH = frozenset(["woog", "wogen", "weegt", "wegen", "gewogen"])
 _CONTAINERS_IN_SENTENCE = frozenset(
     ["koffer", "koffers", "tas", "tassen", "reistassen", "sporttassen", "container", "containers", "vrachtwagen", "auto",
      "bestelwagen", "woning", "pand", "loods", "boot", "schip", "kofferbak", "lading", "pakket", "pakketten",
-     "hem", "haar", "reiziger", "bagage", "huiszoeking", "inval"]
+     "hem", "haar", "reiziger", "reizigers", "bagage", "huiszoeking", "inval"]
 )  # fmt: skip
 _COMPARISON = re.compile(
     r"(?:tegen|vergeleken met|in vergelijking met|ten opzichte van|dan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
@@ -651,7 +651,9 @@ def _fill_fields(text, c: _Cand, sents, dates, places, agencies, operations):
     agg = bool(cues["aggregate"].search(sent_lower))
     if "in totaal" in sent_lower and chosen is not None and not (s.words & _CONTAINERS_IN_SENTENCE):
         iv0: DateInterval = chosen.value
-        if src == "own" or ((iv0.end - iv0.start).days > 31 and not _POINT_IN_TIME.search(iv0.text.lower())):
+        # "op 31 mei 2020 ... in totaal" (a calendar date: a running total), not "dinsdag ... in totaal" (one day's find)
+        calendar_day = src == "own" and not _POINT_IN_TIME.search(iv0.text.lower())
+        if calendar_day or ((iv0.end - iv0.start).days > 31 and not _POINT_IN_TIME.search(iv0.text.lower())):
             agg = True  # "op 31 mei 2020 hadden ze in totaal ...": a running total
     if c.list_line:
         agg = True

@@ -387,3 +387,10 @@ def test_respectively_gives_one_event_per_amount(extractor):
 def test_drug_named_in_the_next_sentence(extractor):
     text = "De douane heeft in de haven van Gent 11 ton onderschept. Het ging om cocaïne uit Colombia."
     assert [_key(e) for e in _events(extractor, text, "2022-01-10")] == [("cocaine", 11000.0, "kg")]
+
+
+def test_total_on_a_weekday_is_one_find_and_airports_are_places(extractor):
+    text = "Douaniers op Brussels Airport hebben dinsdag bij twee reizigers in totaal twintig kilo cocaïne in beslag genomen. Ze werden voorgeleid bij de onderzoeksrechter in Brussel."
+    ev = _events(extractor, text, "2023-06-28")
+    assert ev[0]["kind"] == "seizure" and ev[0]["date"]["start"] == "2023-06-27"
+    assert ev[0]["location"]["name"] == "Brussels Airport"

@@ -132,6 +132,11 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
         "fgp van",
         "rechtbank van",
         "rechtbank in",
+        "onderzoeksrechter in",
+        "onderzoeksrechter te",
+        "rechter in",
+        "parket in",
+        "hof in",
         "hof van",
         "gerecht van",
     ):
