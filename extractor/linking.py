@@ -241,7 +241,10 @@ def build_events(
         for g, st in zip(groups, starts, strict=True):
             in_title = g[: bisect.bisect_left(st, title_end)] if title else []
             picked.append(in_title + g[bisect.bisect_left(st, lo) : bisect.bisect_left(st, hi)])
-        out.extend(_build(text, title + win, *picked, title_end=title_end))
+        events = _build(text, title + win, *picked, title_end=title_end)
+        if i > 0:  # the title is context for every window, but its own events count once
+            events = [e for e in events if e.evidence is None or e.evidence.start >= title_end]
+        out.extend(events)
     return out
 
 

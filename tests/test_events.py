@@ -394,3 +394,14 @@ def test_total_on_a_weekday_is_one_find_and_airports_are_places(extractor):
     ev = _events(extractor, text, "2023-06-28")
     assert ev[0]["kind"] == "seizure" and ev[0]["date"]["start"] == "2023-06-27"
     assert ev[0]["location"]["name"] == "Brussels Airport"
+
+
+def test_long_text_is_linked_in_windows_without_repeating_title_events(extractor):
+    from extractor.linking import WINDOW
+
+    filler = "De gemeenteraad vergaderde over het budget. " * (WINDOW * 2)
+    text = filler + "In de haven van Gent werd 300 kilo cocaïne onderschept."
+    ev = _events(extractor, text, "2022-03-10", title="Politie vindt 20 kilo heroïne in Venlo")
+    assert sorted(map(_key, ev), key=str) == sorted(
+        [("heroin", 20.0, "kg"), ("cocaine", 300.0, "kg")], key=str
+    )
