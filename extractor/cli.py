@@ -307,14 +307,10 @@ def _extract_gold_articles(gold_rows, articles_path, model):
     from .api import Extractor
 
     texts = _article_texts(gold_rows, articles_path)
-    if not articles_path:
-        sibling = None
-        for g in gold_rows:
-            if str(g["id"]) not in texts:
-                sibling = True
-        if sibling:
-            typer.echo("error: the gold file has no article text; pass PRED or --articles", err=True)
-            raise typer.Exit(2)
+    missing = [str(g["id"]) for g in gold_rows if str(g["id"]) not in texts]
+    if missing:
+        typer.echo(f"error: no article text for {', '.join(missing[:5])}; pass PRED or --articles", err=True)
+        raise typer.Exit(2)
     ex = Extractor(model=model)
     recs = [texts[str(g["id"])] for g in gold_rows]
     return list(ex.pipe(recs))

@@ -106,7 +106,6 @@ class _Cand:
     own_trigger: bool = False
     adjacent_drug: bool = False
     list_line: bool = False
-    definite: bool = False
     mention_only: bool = False  # created from a drug mention without an amount
     vague: bool = False
     count: int | None = None
@@ -338,7 +337,7 @@ def _build(
                 drug_id, drug_text, Amount(amt.value, unit, amt.approximate, amt.text), None, s, a.start
             )
         c.own_trigger, c.adjacent_drug = trig[s.index], adjacent
-        c.list_line = _is_list_line(s, d, a)
+        c.list_line = _is_list_line(s, a)
         c.weighs = not adjacent and bool(s.words & _WEIGH)
         cands.append(c)
 
@@ -380,7 +379,6 @@ def _build(
             s,
             d.start,
             own_trigger=True,
-            definite=how.definite,
             mention_only=True,
         )
         c.vague, c.count = how.vague, how.count
@@ -613,7 +611,7 @@ def _unit_for(text: str, s: Sentence, a: Mention, amt: Amount) -> str:
     return "units"
 
 
-def _is_list_line(s: Sentence, d: Mention | None, a: Mention) -> bool:
+def _is_list_line(s: Sentence, a: Mention) -> bool:
     """A table line "Cocaïne: 27,7 g": the drug, a colon and the amount make the whole line."""
     return bool(re.fullmatch(r"\s*[^\W\d][\w '’-]{0,40}:\s*" + re.escape(a.text) + r"\s*\.?\s*", s.text))
 
@@ -788,9 +786,8 @@ def _attach_values(text, cands: list[_Cand], amounts, sents, sent_of, drugs=()):
             continue
         window = text[max(0, a.start - 45) : a.start].lower()
         # "een straatwaarde van 16 miljoen euro", or "voor 2,7 miljoen euro aan drugs"
-        worth_of_drugs = bool(_WORTH_OF.match(text, a.end)) and any(
-            d.start == _WORTH_OF.match(text, a.end).end() for d in drugs
-        )
+        worth = _WORTH_OF.match(text, a.end)
+        worth_of_drugs = worth is not None and any(d.start == worth.end() for d in drugs)
         if not any(k in window for k in cues) and not worth_of_drugs:
             continue
         s = sent_of(a.start)

@@ -286,14 +286,11 @@ def write_report_html(events_path: str, output: str, top: int = 25, max_errors: 
         _month_chart(dict(kg_by_month)),
     ]
     top_events = [(rid, json.loads(e)) for _, rid, e in sorted(best, reverse=True)]
-    rows = []
-    for rid, e in top_events:
-        rows.append((rid, e))
     top_html = "".join(
         f"<tr><td>{html.escape(str(rid))}</td><td>{html.escape(e['drug'])}</td><td>{e['amount']['value']:,.1f} kg</td>"
         f"<td>{html.escape((e.get('date') or {}).get('start') or '')}</td><td>{html.escape((e.get('location') or {}).get('name') or '')}</td>"
         f"<td>{_highlight((e.get('evidence') or {}).get('sentence') or '', e)}</td></tr>"
-        for rid, e in rows
+        for rid, e in top_events
     )
     err_html = "".join(
         f"<tr><td>{html.escape(str(r.get('id')))}</td><td>{html.escape(r['error'].get('type', ''))}</td><td>{html.escape(r['error'].get('message', ''))}</td></tr>"

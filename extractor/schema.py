@@ -6,7 +6,7 @@ Field names and meanings follow the output contract in the README (and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 UNITS = ("kg", "l", "pills", "plants", "units")
@@ -113,7 +113,6 @@ class SeizureEvent:
     confidence: float = 0.0
     amount_range: Amount | None = None
     origin: Place | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict:
         amount = None

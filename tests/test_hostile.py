@@ -219,6 +219,21 @@ def test_no_network_at_run_time(tmp_path):
     assert len(lines(p.stdout)) >= 20
 
 
+def _extract_then_kill(src, out_path, min_bytes: int, extra_wait: float = 0.0) -> None:
+    """Run the CLI, wait until ``min_bytes`` are written (and ``extra_wait`` more), then SIGKILL it."""
+    proc = subprocess.Popen(
+        [*CMD, "extract", str(src), "-o", str(out_path), "-q", "-j", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out_path.exists() or out_path.stat().st_size < min_bytes):
+        time.sleep(0.02)
+    time.sleep(extra_wait)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+
 def test_kill_at_a_random_moment_then_resume(tmp_path):
     random.seed(7)
     src = tmp_path / "many.jsonl"
@@ -231,18 +246,7 @@ def test_kill_at_a_random_moment_then_resume(tmp_path):
             rec = dict(base[i % len(base)], id=f"r{i}")
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out_path = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(
-        [*CMD, "extract", str(src), "-o", str(out_path), "-q", "-j", "1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    # wait until some records are written, then kill at a random moment
-    deadline = time.time() + 120
-    while time.time() < deadline and (not out_path.exists() or out_path.stat().st_size < 2000):
-        time.sleep(0.05)
-    time.sleep(random.uniform(0.0, 0.5))
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    _extract_then_kill(src, out_path, min_bytes=2000, extra_wait=random.uniform(0.0, 0.5))
     partial = out_path.read_bytes()
     assert partial, "nothing was written before the kill"
     r = subprocess.run(
@@ -262,16 +266,7 @@ def test_sigkill_leaves_only_whole_lines(tmp_path):
     rec = {"id": "x", "published": "2022-03-10", "text": "De douane vond 5 kilo cocaïne in Gent. " * 50}
     src.write_text("".join(json.dumps(dict(rec, id=f"x{i}")) + "\n" for i in range(3000)), encoding="utf-8")
     out_path = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(
-        [*CMD, "extract", str(src), "-o", str(out_path), "-q", "-j", "1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.time() + 120
-    while time.time() < deadline and (not out_path.exists() or out_path.stat().st_size < 5000):
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    _extract_then_kill(src, out_path, min_bytes=5000)
     data = out_path.read_bytes()
     assert data.endswith(b"\n")
     for line in data.splitlines():

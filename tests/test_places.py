@@ -83,3 +83,10 @@ def test_adjectival_origin():
         (m.place.name, m.place.kind) for m in find_places("Een man uit het Utrechtse dorp is aangehouden.")
     ]
     assert found == [("Utrecht", "origin")]
+
+
+def test_a_place_whose_name_starts_like_a_month():
+    """ "Meise" is not "mei": an unknown name after "in" is kept even when it begins like a stop word."""
+    assert ("Meise", "locative") in [
+        (m.place.name, m.place.kind) for m in find_places("De politie vond de drugs in Meise.")
+    ]

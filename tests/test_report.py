@@ -131,35 +131,34 @@ def _share_of(img, hex_color, tol=0.06):
     return close.mean()
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(
+browser = pytest.mark.skipif(
     CHROMIUM is None,
     reason="headless Chromium is not installed (make test-browser installs Debian's chromium)",
 )
-def test_report_in_a_real_browser(pages):
+
+
+def _seen(html_path, size="1200,1400"):
+    """The page as Chromium draws it: an RGB(A) float array of the screenshot, checked not blank."""
     import matplotlib.image as mpimg
 
-    d, _ = pages
-    png = d / "report.png"
-    _screenshot(d / "report.html", png)
+    png = html_path.with_suffix(".png")
+    _screenshot(html_path, png, size)
     img = mpimg.imread(png)
     assert img.std() > 0.05, "the page is blank"
+    return img
+
+
+@pytest.mark.browser
+@browser
+def test_report_in_a_real_browser(pages):
+    img = _seen(pages[0] / "report.html")
     assert _share_of(img, CHART_COLOR) > 0.01, "no chart bars on screen"
     assert _share_of(img, COLORS["QUANTITY"]) > 0.0005, "no highlighted amounts on screen"
     assert _share_of(img, COLORS["DRUG"]) > 0.0002, "no highlighted drugs on screen"
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="headless Chromium is not installed (make test-browser installs Debian's chromium)",
-)
+@browser
 def test_show_in_a_real_browser(pages):
-    import matplotlib.image as mpimg
-
-    d, _ = pages
-    png = d / "show.png"
-    _screenshot(d / "show.html", png, "1200,1000")
-    img = mpimg.imread(png)
-    assert img.std() > 0.05
+    img = _seen(pages[0] / "show.html", "1200,1000")
     assert _share_of(img, COLORS["DRUG"]) > 0.0005 and _share_of(img, COLORS["PLACE"]) > 0.0005

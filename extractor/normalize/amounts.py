@@ -219,7 +219,7 @@ def _match_at(text: str, toks: list[Tok], i: int):
     t = toks[i].lower
     currency_prefix = None
     first = i
-    if t in ("€", "$", "eur", "usd") and i + 1 < n:
+    if t in lex["currency_prefix"] and i + 1 < n:
         currency_prefix = lex["units"][t]
         i += 1
         t = toks[i].lower

@@ -38,7 +38,7 @@ def _alt(words) -> str:
 _MON = rf"(?:{_alt(MONTHS)})"
 _MONANY = rf"(?:{_alt(MONTHS_ANY)})\.?"
 _WD = rf"(?:{_alt(WEEKDAYS)})"
-_PART = r"(?:voormiddag|namiddag|ochtend|morgen|middag|avond|nacht)"
+_PART = rf"(?:{_alt(_DATA['day_parts'])})"
 _D = r"(?:[12]\d|3[01]|0?[1-9])"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _NUMW = r"(?:\d{1,3}|" + _alt(SMALL_NUMBERS) + r"|een\s+paar)"
@@ -301,7 +301,7 @@ def _iso(m, ref):
     return (dd, dd, "day", False) if dd else None
 
 
-_ORD = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}
+_ORD: dict[str, int] = _DATA["ordinals"]
 
 
 @_rule(

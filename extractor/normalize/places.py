@@ -22,31 +22,9 @@ from ..schema import Place
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*+")
 _CONNECTORS = {"aan", "den", "de", "op", "en", "van", "bij", "in"}
-_LOCATIVE_PREV = {
-    "in",
-    "te",
-    "op",
-    "bij",
-    "nabij",
-    "rond",
-    "omgeving",
-    "regio",
-    "buurt",
-    "havengebied",
-    "haventerrein",
-}
-_ORIGIN_PREV = {
-    "uit",
-    "vanuit",
-    "naar",
-    "richting",
-    "via",
-    "herkomst",
-    "vanaf",
-    "afkomstige",
-    "afkomstig",
-    "oorsprong",
-}
+_ROLE_WORDS = load_json("places.json")["role_words"]
+_LOCATIVE_PREV = frozenset(_ROLE_WORDS["locative_before"])
+_ORIGIN_PREV = frozenset(_ROLE_WORDS["origin_before"])
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
 )
@@ -236,7 +214,7 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
             if s in out or any(p.start <= s < p.end for p in out.values()):
                 continue
             first = name.split()[0]
-            if first in stop or name in stop or first.rstrip("se") in stop:
+            if first in stop or name in stop:
                 continue
             if first in adjectives:
                 continue
