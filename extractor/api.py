@@ -49,9 +49,16 @@ class Extractor:
     [542.0]
     """
 
-    def __init__(self, model="auto", max_chars: int = DEFAULT_MAX_CHARS, nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        model="auto",
+        max_chars: int = DEFAULT_MAX_CHARS,
+        nlp: Language | None = None,
+        explain: bool = False,
+    ) -> None:
         self.nlp = nlp if nlp is not None else load(model)
         self.max_chars = max_chars
+        self.explain = explain  # output records carry each event's provenance (field -> rule id)
         self.nlp.set_error_handler(_note_component_error)
 
     # -- one text
@@ -154,7 +161,7 @@ class Extractor:
             "error": ctx.get("error"),
         }
         if "error" not in ctx:
-            out["events"] = [e.to_dict() for e in (doc._.get(ext.SEIZURE_EVENTS) or [])]
+            out["events"] = [e.to_dict(self.explain) for e in (doc._.get(ext.SEIZURE_EVENTS) or [])]
             if doc._.get(ext.TRUNCATED):
                 out["truncated"] = True
         return out

@@ -21,16 +21,18 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _extractor(model: str, max_chars: int) -> Extractor:
-    key = (model, max_chars)
+def _extractor(model: str, max_chars: int, explain: bool = False) -> Extractor:
+    key = (model, max_chars, explain)
     if key not in _WORKER_EXTRACTOR:
-        _WORKER_EXTRACTOR[key] = Extractor(model=model, max_chars=max_chars)
+        _WORKER_EXTRACTOR[key] = Extractor(model=model, max_chars=max_chars, explain=explain)
     return _WORKER_EXTRACTOR[key]
 
 
-def process_partition(records: list[dict], model: str = "auto", max_chars: int = 1_000_000) -> list[dict]:
+def process_partition(
+    records: list[dict], model: str = "auto", max_chars: int = 1_000_000, explain: bool = False
+) -> list[dict]:
     """Article records for one partition of input records (the unit of work of every engine)."""
-    return list(_extractor(model, max_chars).pipe(records, n_process=1, batch_size=64))
+    return list(_extractor(model, max_chars, explain).pipe(records, n_process=1, batch_size=64))
 
 
 _FORKED: Extractor | None = None  # the parent's extractor, inherited by forked workers
@@ -86,6 +88,7 @@ def run_dask(
     workers: int = 2,
     scheduler: str | None = None,
     partition_size: int = 256,
+    explain: bool = False,
 ) -> Iterator[dict]:
     """The same per-partition function on a Dask cluster (``--engine dask``).
 
@@ -118,7 +121,7 @@ def run_dask(
                 if not part:
                     break
                 bag = db.from_sequence([part], npartitions=1).map(
-                    process_partition, model=model, max_chars=max_chars
+                    process_partition, model=model, max_chars=max_chars, explain=explain
                 )
                 in_flight.append(client.compute(bag))
             if not in_flight:

@@ -1,4 +1,4 @@
-"""The command line: ``extractor extract``, ``evaluate``, ``summary``, ``show`` and ``report``."""
+"""The command line: ``extractor extract``, ``explain``, ``evaluate``, ``summary``, ``show`` and ``report``."""
 
 from __future__ import annotations
 
@@ -96,6 +96,12 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Add each event's provenance: field -> id of the rule that decided it."
+        ),
+    ] = False,
 ):
     from .api import Extractor
     from .batch import default_workers, run_dask, run_inprocess
@@ -140,10 +146,15 @@ def extract(
     n_workers = workers if workers is not None else default_workers()
     if engine == "dask":
         results = run_dask(
-            records, model=model, max_chars=max_chars, workers=max(1, n_workers), scheduler=scheduler
+            records,
+            model=model,
+            max_chars=max_chars,
+            workers=max(1, n_workers),
+            scheduler=scheduler,
+            explain=explain,
         )
     else:
-        ex = Extractor(model=model, max_chars=max_chars)
+        ex = Extractor(model=model, max_chars=max_chars, explain=explain)
         results = run_inprocess(records, ex, workers=n_workers, batch_size=batch_size)
 
     writer = LineWriter(output, append=append)
@@ -314,6 +325,36 @@ def _extract_gold_articles(gold_rows, articles_path, model):
     ex = Extractor(model=model)
     recs = [texts[str(g["id"])] for g in gold_rows]
     return list(ex.pipe(recs))
+
+
+@app.command()
+def explain(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="As for extract.")] = None,
+    only_id: Annotated[str | None, typer.Option("--id", help="Only the article with this id.")] = None,
+    model: Annotated[str, typer.Option("--model")] = "auto",
+    rules: Annotated[
+        bool, typer.Option("--rules", help="List every linking rule id with its example.")
+    ] = False,
+):
+    """Why each event has its fields (the rule that decided each one) and what linking set aside."""
+    from .api import Extractor
+    from .explain import explain_records, rule_table
+    from .io import read_records
+    from .text import clean_record
+
+    if rules:
+        for line in rule_table():
+            typer.echo(line)
+        raise typer.Exit(0)
+    if not inputs:
+        raise typer.BadParameter("give an INPUT (or --rules)")
+    try:
+        records = (clean_record(r) for r in read_records(inputs))
+        for line in explain_records(records, Extractor(model=model), only_id):
+            typer.echo(line)
+    except FileNotFoundError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
 
 
 @app.command()

@@ -18,6 +18,7 @@ from . import schema
 PUBLISHED = "published"  # the publication date as given: "2021-06-09", "2021-06" or None
 TITLE_END = "title_end"  # character offset where the title ends in doc.text (0 when there is no title)
 SEIZURE_EVENTS = "seizure_events"  # list[SeizureEvent] set by the events component
+SEIZURE_TRACE = "seizure_trace"  # list of (rule id, text, detail): what linking decided besides the fields
 TRUNCATED = "truncated"  # True when the text was cut at the length limit
 
 # Span
@@ -32,7 +33,6 @@ DRUGS_KEY = "drugs"
 PLACES_KEY = "places"
 AGENCIES_KEY = "agencies"
 OPERATIONS_KEY = "operations"
-TRIGGERS_KEY = "triggers"
 
 
 _CLASSES = {
@@ -62,6 +62,7 @@ def _decode(obj, chain=None):
             kwargs = {k: v for k, v in obj.items() if k != "__xtr__"}
             if cls is schema.SeizureEvent:
                 kwargs["agency"] = tuple(kwargs.get("agency") or ())
+                kwargs["provenance"] = tuple(tuple(p) for p in kwargs.get("provenance") or ())
             return cls(**kwargs)
         if "__date__" in obj and len(obj) == 1:
             return date.fromisoformat(obj["__date__"])
@@ -92,7 +93,13 @@ def forget_text(doc: Doc) -> None:
 
 def register() -> None:
     """Declare the extensions (idempotent)."""
-    for name, default in ((PUBLISHED, None), (TITLE_END, 0), (SEIZURE_EVENTS, None), (TRUNCATED, False)):
+    for name, default in (
+        (PUBLISHED, None),
+        (TITLE_END, 0),
+        (SEIZURE_EVENTS, None),
+        (SEIZURE_TRACE, None),
+        (TRUNCATED, False),
+    ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name in (AMOUNT, DATE, PLACE):

@@ -16,13 +16,6 @@ _ACRONYM = re.compile(r"[a-z0-9]{2,5}")
 
 
 @cache
-def drug_ids() -> dict[str, str]:
-    """surface form (lower case) -> drug id."""
-    data = load_json("drugs.json")
-    return {name: drug for drug, names in data["names"].items() for name in names}
-
-
-@cache
 def drug_patterns() -> tuple[dict, ...]:
     data = load_json("drugs.json")
     pats: list[dict] = []
@@ -62,11 +55,6 @@ def agency_patterns() -> tuple[dict, ...]:
             else:
                 pats.append({"label": "OPERATION", "pattern": form, "id": canon})
     return tuple(pats)
-
-
-@cache
-def agency_countries() -> dict[str, str | None]:
-    return {canon: e["country"] for canon, e in load_json("agencies.json")["agencies"].items()}
 
 
 @cache

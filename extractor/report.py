@@ -61,7 +61,7 @@ def render_doc(doc) -> str:
     from spacy import displacy
     from spacy.tokens import Span
 
-    from .linking import _cues
+    from .linking.params import params
 
     spans = []
     for key, label in (
@@ -74,7 +74,7 @@ def render_doc(doc) -> str:
     ):
         for s in doc.spans.get(key, []):
             spans.append(Span(doc, s.start, s.end, label=label or s.label_))
-    single, multi = _cues()["strong"]
+    single = params().strong.single
     for tok in doc:
         if tok.lower_ in single:
             spans.append(Span(doc, tok.i, tok.i + 1, label="TRIGGER"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-UNITS = ("kg", "l", "pills", "plants", "units")
 CURRENCIES = ("EUR", "USD")
 
 
@@ -55,6 +54,10 @@ class DateInterval:
 
     ``granularity`` is one of day, week, month, quarter, season, year, period.
     ``relative`` is True when the publication date was needed to resolve it.
+    ``anchor`` says what the expression names, set by the date rule that matched: a "moment"
+    (a night, a weekday, "gisteren", "vorige week"), however wide its interval, or a "span"
+    ("dit jaar", "de eerste vijf maanden", "tussen 1 maart en 30 april"). ``calendar`` is True when
+    a day is named by its date ("3 juni", "23-09-2019"), not by a weekday or a word like "gisteren".
     """
 
     start: date
@@ -62,6 +65,8 @@ class DateInterval:
     granularity: str
     text: str = ""
     relative: bool = False
+    anchor: str = "moment"
+    calendar: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -70,6 +75,8 @@ class DateInterval:
             "text": self.text,
             "granularity": self.granularity,
             "relative": self.relative,
+            "anchor": self.anchor,
+            "calendar": self.calendar,
         }
 
 
@@ -113,8 +120,10 @@ class SeizureEvent:
     confidence: float = 0.0
     amount_range: Amount | None = None
     origin: Place | None = None
+    # field -> (id of the rule that decided it, the text it used); output only behind --explain
+    provenance: tuple[tuple[str, str, str], ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self, explain: bool = False) -> dict:
         amount = None
         if self.amount is not None:
             amount = {
@@ -146,4 +155,6 @@ class SeizureEvent:
             r = self.amount_range
             d["amount_range"] = {"low": r.low, "high": r.high, "unit": r.unit, "text": r.text}
         d["origin"] = self.origin.to_dict() if self.origin else None
+        if explain:
+            d["provenance"] = {f: rule for f, rule, _text in self.provenance}
         return d

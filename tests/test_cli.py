@@ -200,3 +200,37 @@ def test_summary_command(tmp_path):
     run("extract", str(SEED), "-o", str(pred), "-q")
     out = run("summary", str(pred)).stdout
     assert "1 articles, 6 events" in out and "cocaine" in out
+
+
+def test_explain_flag_adds_provenance_and_nothing_else(tmp_path):
+    plain = lines(run("extract", str(SEED), "--quiet").stdout)[0]["events"]
+    explained = lines(run("extract", str(SEED), "--quiet", "--explain").stdout)[0]["events"]
+    assert all("provenance" not in e for e in plain)
+    assert [{k: v for k, v in e.items() if k != "provenance"} for e in explained] == plain
+    from extractor.linking import RULES
+
+    for e in explained:
+        assert {"kind", "date", "location"} <= set(e["provenance"])
+        assert set(e["provenance"].values()) <= set(RULES)
+
+
+def test_explain_names_the_rule_of_kind_date_and_place_for_each_seed_event():
+    import re
+
+    out = run("explain", str(SEED)).stdout
+    events = re.split(r"^event \d+: ", out, flags=re.MULTILINE)[1:]
+    assert len(events) == 6
+    for block in events:
+        for field in ("kind", "date", "location"):
+            line = next(x for x in block.splitlines() if x.strip().startswith(field + " "))
+            assert any(r in line for r in ("kind.", "slot.date.", "slot.place.")), line
+    assert "gate.link_line" in out  # the LEES OOK lines are set aside, and said so
+
+
+def test_explain_one_id_and_the_rule_list(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    out = run("explain", str(src), "--id", "a1").stdout
+    assert out.startswith("== a1") and "== a2" not in out
+    rules = run("explain", "--rules").stdout
+    assert "kind.period_date" in rules and "merge.parts_of_total" in rules

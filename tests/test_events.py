@@ -396,12 +396,57 @@ def test_total_on_a_weekday_is_one_find_and_airports_are_places(extractor):
     assert ev[0]["location"]["name"] == "Brussels Airport"
 
 
-def test_long_text_is_linked_in_windows_without_repeating_title_events(extractor):
-    from extractor.linking import WINDOW
-
-    filler = "De gemeenteraad vergaderde over het budget. " * (WINDOW * 2)
+def test_long_text_is_linked_whole_without_repeating_title_events(extractor):
+    filler = "De gemeenteraad vergaderde over het budget. " * 300
     text = filler + "In de haven van Gent werd 300 kilo cocaïne onderschept."
     ev = _events(extractor, text, "2022-03-10", title="Politie vindt 20 kilo heroïne in Venlo")
     assert sorted(map(_key, ev), key=str) == sorted(
         [("heroin", 20.0, "kg"), ("cocaine", 300.0, "kg")], key=str
     )
+
+
+_ARTICLE = (
+    "Dinsdag heeft de douane in de haven van Antwerpen 1.200 kilo cocaïne onderschept. "
+    "De drugs zaten verstopt tussen bananen uit Ecuador. "
+    "In een loods in Oss vond de politie vorige week 80 kilo hasj en 3.000 xtc-pillen. "
+    "Bij een inval in Venlo werd een cannabisplantage met 600 planten opgerold. "
+)
+
+
+def test_repeated_text_gives_the_same_events_whole_as_once(extractor):
+    """Linking is not cut into windows: the finds of a text repeated merge into those of one copy."""
+    once = sorted(map(_key, _events(extractor, _ARTICLE, "2022-05-12")), key=str)
+    whole = sorted(map(_key, _events(extractor, _ARTICLE * 40, "2022-05-12")), key=str)
+    assert once == whole and len(once) == 4
+
+
+def test_linking_time_grows_linearly(extractor):
+    """An article of 480 sentences costs the linker at most 10x one of 60 (a ratio within one run)."""
+    import time
+
+    from extractor import extensions as ext
+    from extractor.components.events import _mentions, sentence_bounds
+    from extractor.linking import link
+
+    def prepared(text):
+        doc = extractor.make_doc(text, "2022-05-12")
+        for _name, proc in extractor.nlp.pipeline[:-1]:
+            doc = proc(doc)
+        keys = {"amounts": ext.AMOUNT, "dates": ext.DATE, "places": ext.PLACE}
+        mentions = {k: _mentions(doc, k, keys.get(k), use_id=k not in keys) for k in ext_keys()}
+        return ext.doc_text(doc), sentence_bounds(doc), mentions
+
+    def ext_keys():
+        return ("amounts", "dates", "drugs", "places", "agencies", "operations")
+
+    def cost(args):
+        best = float("inf")
+        for _ in range(5):
+            t0 = time.perf_counter()
+            link(*args)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    small, large = prepared(_ARTICLE * 15), prepared(_ARTICLE * 120)
+    assert len(large[1]) == 8 * len(small[1]) == 480
+    assert cost(large) <= 10 * cost(small)

@@ -1,8 +1,9 @@
 """The events component: seizure events from the other components' spans (``doc._.seizure_events``).
 
-The linking rules are pure functions in ``extractor.linking``; this component only
+The linking stages are pure functions in ``extractor.linking``; this component only
 collects spans as character offsets and splits sentences (also at line breaks, so
-a table line "Cocaïne: 27,7 g" is a sentence of its own).
+a table line "Cocaïne: 27,7 g" is a sentence of its own). Besides the events it keeps the
+linker's trace (``doc._.seizure_trace``: rule id, text, detail) for ``extractor explain``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions as ext
-from ..linking import Mention, build_events
+from ..linking import Mention, link
 
 _LINE_BREAK = re.compile(r"\n\s*")
 
@@ -56,24 +57,17 @@ class EventBuilder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        amounts = _mentions(doc, ext.AMOUNTS_KEY, ext.AMOUNT)
-        dates = _mentions(doc, ext.DATES_KEY, ext.DATE)
-        drugs = _mentions(doc, ext.DRUGS_KEY, use_id=True)
-        places = _mentions(doc, ext.PLACES_KEY, ext.PLACE)
-        agencies = _mentions(doc, ext.AGENCIES_KEY, use_id=True)
-        operations = _mentions(doc, ext.OPERATIONS_KEY, use_id=True)
-        events = build_events(
-            ext.doc_text(doc),
-            sentence_bounds(doc),
-            amounts,
-            dates,
-            drugs,
-            places,
-            agencies,
-            operations,
-            title_end=doc._.get(ext.TITLE_END) or 0,
-        )
-        doc._.set(ext.SEIZURE_EVENTS, events)
+        mentions = {
+            "amounts": _mentions(doc, ext.AMOUNTS_KEY, ext.AMOUNT),
+            "dates": _mentions(doc, ext.DATES_KEY, ext.DATE),
+            "drugs": _mentions(doc, ext.DRUGS_KEY, use_id=True),
+            "places": _mentions(doc, ext.PLACES_KEY, ext.PLACE),
+            "agencies": _mentions(doc, ext.AGENCIES_KEY, use_id=True),
+            "operations": _mentions(doc, ext.OPERATIONS_KEY, use_id=True),
+        }
+        linked = link(ext.doc_text(doc), sentence_bounds(doc), mentions, doc._.get(ext.TITLE_END) or 0)
+        doc._.set(ext.SEIZURE_EVENTS, linked.events)
+        doc._.set(ext.SEIZURE_TRACE, [(t.rule, t.text, t.detail) for t in linked.traces])
         ext.forget_text(doc)
         return doc
 

@@ -692,6 +692,32 @@ def _holiday(m, ref):
 # rules that take no more than the year from the publication date ("3 juni", "eind juni")
 _YEAR_ONLY = {_night_dates, _day_range, _day, _month_rule, _holiday}
 
+# rules whose expressions name a span of time ("dit jaar", "de eerste vijf maanden", "in juni");
+# every other rule names a moment ("in de nacht van", "dinsdag", "gisteren", "vorige week"),
+# however wide the interval it resolves to (a weekday under a month-only publication date)
+_SPAN_RULES = {
+    _part_of_year,
+    _quarter,
+    _month_rule,
+    _year,
+    _relative_year,
+    _part_of_named_year,
+    _season,
+    _day_range,
+}
+_UNIT_SPAN_RULES = {_relative_week, _part_of_relative}  # a span for "maand", a moment for "week"
+_CALENDAR_RULES = {_day, _numeric, _iso}  # a day named by its date: "3 juni", "23-09-2019"
+
+
+def _anchor(fn, m) -> str:
+    """ "span" or "moment": what the expression a rule matched names (see ``DateInterval.anchor``)."""
+    if fn in _SPAN_RULES:
+        return "span"
+    if fn in _UNIT_SPAN_RULES and m["u"].lower() == "maand":
+        return "span"
+    return "moment"
+
+
 # ---------------------------------------------------------------- dateparser for absolute days
 
 
@@ -769,7 +795,7 @@ def find_dates(text: str, published=None) -> list[DateMatch]:
         except (ValueError, OverflowError, KeyError):
             r = None
         # an unresolvable expression still occupies its text, so a shorter rule cannot misread it
-        chosen.append((s, e, m.group(0), r))
+        chosen.append((s, e, m.group(0), r if r is None else (*r, _anchor(fn, m), fn in _CALENDAR_RULES)))
         last_end = e
     return _combine(text, chosen, bounds)
 
@@ -784,7 +810,7 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
         if r is None:
             i += 1
             continue
-        a, b, gran, rel = r
+        a, b, gran, rel, anchor, calendar = r
         before = text[max(0, s - 16) : s]
         # "vanaf eind 2018 tot vorige maand"
         if i + 1 < len(chosen) and _PREFIX_FROM.search(before):
@@ -793,14 +819,16 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
             if r2 is not None and len(between) < 16 and _JOIN_UNTIL.search(between + " "):
                 if r2[1] >= a:
                     ps = s - len(_PREFIX_FROM.search(before).group(0))
-                    out.append(DateMatch(ps, e2, DateInterval(a, r2[1], "period", text[ps:e2], rel or r2[3])))
+                    out.append(
+                        DateMatch(ps, e2, DateInterval(a, r2[1], "period", text[ps:e2], rel or r2[3], "span"))
+                    )
                     i += 2
                     continue
         m_since = _PREFIX_SINCE.search(before)
         m_until = _PREFIX_UNTIL.search(before)
         if m_since and ref_hi is not None and a <= ref_hi:
             ps = s - len(m_since.group(0))
-            out.append(DateMatch(ps, e, DateInterval(a, ref_hi, "period", text[ps:e], True)))
+            out.append(DateMatch(ps, e, DateInterval(a, ref_hi, "period", text[ps:e], True, "span")))
         elif (
             m_until
             and gran in ("day", "month", "period")
@@ -808,9 +836,11 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
         ):
             # "tot en met 23 juni 2020": the year up to that day (a year-to-date total)
             ps = s - len(m_until.group(0))
-            out.append(DateMatch(ps, e, DateInterval(date(b.year, 1, 1), b, "period", text[ps:e], rel)))
+            out.append(
+                DateMatch(ps, e, DateInterval(date(b.year, 1, 1), b, "period", text[ps:e], rel, "span"))
+            )
         else:
-            out.append(DateMatch(s, e, DateInterval(a, b, gran, t, rel)))
+            out.append(DateMatch(s, e, DateInterval(a, b, gran, t, rel, anchor, calendar and gran == "day")))
         i += 1
     return out
 
@@ -827,4 +857,4 @@ def parse_date(text: str, published=None) -> DateInterval | None:
 
 def year_to_date(interval: DateInterval) -> DateInterval:
     """A cumulative total "op 31 mei 2020" covers 1 January up to that day."""
-    return replace(interval, start=date(interval.end.year, 1, 1), granularity="period")
+    return replace(interval, start=date(interval.end.year, 1, 1), granularity="period", anchor="span")

@@ -11,15 +11,3 @@ from importlib import resources
 def load_json(name: str, lang: str = "nl"):
     """Load ``resources/<lang>/<name>`` (JSON); cached, so treat the result as read-only."""
     return json.loads(resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8"))
-
-
-@cache
-def load_jsonl(name: str, lang: str = "nl") -> tuple[dict, ...]:
-    """Load a JSONL lexicon (one entry per line, blank lines and // comments skipped)."""
-    text = resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("//"):
-            rows.append(json.loads(line))
-    return tuple(rows)

@@ -1,0 +1,262 @@
+"""Anchor: tie each quantity (kg, l, pills, plants, units) to the drug it is an amount of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..schema import Amount
+from .gate import Gate, ruled_out
+from .index import ArticleIndex, Mention, Sentence
+from .params import params
+from .rules import RULES, Candidate, Log, rule
+
+QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
+
+
+@cache
+def _gaps():
+    w = params().words
+    adjectives = "|".join(sorted(map(re.escape, w["drug_adjectives"]), key=len, reverse=True))
+    links = "|".join(
+        sorted((re.escape(x).replace(r"\ ", r"\s+") for x in w["label_links"]), key=len, reverse=True)
+    )
+    joint = "|".join(sorted(map(re.escape, w["joint_conjunctions"]), key=len, reverse=True))
+    return (
+        re.compile(rf"\s*(?:(?:{adjectives})\s+){{0,3}}", re.IGNORECASE),
+        re.compile(rf"\s*(?:[:=]|{links}|,)?\s*", re.IGNORECASE),
+        re.compile(rf"\s+(?:{joint})\s+", re.IGNORECASE),
+    )
+
+
+@rule("anchor.negated")
+def negated(ix: ArticleIndex, d: Mention) -> bool:
+    """A negated drug is no find: "Er werd geen cocaïne aangetroffen"."""
+    return bool(set(ix.words_before(d.start, params().scopes["negation_words"])) & params().negation)
+
+
+@rule("anchor.purpose")
+def purpose(ix: ArticleIndex, d: Mention) -> bool:
+    """A drug named as a purpose is not what was found: "grondstoffen voor de productie van xtc"."""
+    window = ix.tail(d.start, params().scopes["purpose_words"]).lower()
+    return any(p in window for p in params().purpose)
+
+
+class Drugs:
+    """The drug mentions that can be linked: negated ones left out, purposes marked."""
+
+    def __init__(self, ix: ArticleIndex, log: Log) -> None:
+        self.ix = ix
+        self.by_sentence: list[list[Mention]] = []
+        self.purpose: set[int] = set()
+        for s in ix.sentences:
+            keep = []
+            for d in ix.at("drugs", s.index):
+                if negated(ix, d):
+                    log.note(negated, d.text)
+                    continue
+                if purpose(ix, d):
+                    self.purpose.add(id(d))
+                    log.note(purpose, d.text)
+                keep.append(d)
+            self.by_sentence.append(keep)
+
+    def linkable(self, s: Sentence) -> list[Mention]:
+        return [d for d in self.by_sentence[s.index] if id(d) not in self.purpose]
+
+    def all(self):
+        return (d for ds in self.by_sentence for d in ds)
+
+    def last_before(self, s: Sentence) -> Mention | None:
+        """The drug of the earlier context: the body's last specific, its last generic, then the title's."""
+        generic = params().generic
+        for specific in (True, False):
+            key = f"drugs.{specific}"
+            x = self.ix.nearest_before(key, "drugs", lambda x, m, sp=specific: self._ok(x, m, sp), s)
+            if x is not None:
+                return [d for d in self.linkable(x) if (d.value not in generic) == specific][-1]
+        title = [d for t in self.ix.title if t.index < s.index for d in self.linkable(t)]
+        specific = [d for d in title if d.value not in generic]
+        return (specific or title or [None])[-1]
+
+    def _ok(self, x: Sentence, m: Mention, specific: bool) -> bool:
+        return m in self.linkable(x) and (m.value not in params().generic) == specific
+
+
+@dataclass(frozen=True)
+class Link:
+    drugs: tuple  # drug mentions (None: the unit names the drug)
+    adjacent: bool
+    joint: bool
+    rule: object
+    text: str
+
+
+def _after(ix: ArticleIndex, a: Mention, ds: list[Mention]) -> list[Mention]:
+    """The drugs after the amount when only adjectives stand between: "542 kilo pure cocaïne"."""
+    after = [d for d in ds if d.start >= a.end]
+    return after if after and _gaps()[0].fullmatch(ix.text[a.end : after[0].start]) else []
+
+
+@rule("anchor.overlap")
+def overlap(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """A drug inside the amount's words: "1.200 xtc-pillen", "300 hennepplanten"."""
+    for d in drugs.linkable(s):
+        if d.start < a.end and a.start < d.end:
+            return Link((d,), True, False, overlap, d.text)
+    return None
+
+
+@rule("anchor.joint_drugs")
+def joint_drugs(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """One amount for two drugs gives each an event without amount: "vijftig gram cocaïne en heroïne"."""
+    after = _after(ix, a, drugs.linkable(s))
+    if not after:
+        return None
+    d, nxt = after[0], [x for x in after[1:] if x.start > after[0].end]
+    if nxt and _gaps()[2].fullmatch(ix.text[d.end : nxt[0].start]) and nxt[0].value != d.value:
+        if not re.match(r"\s*\d", ix.text[nxt[0].end : nxt[0].end + 3]):  # "5 kilo coke en 2 kilo ..."
+            return Link((d, nxt[0]), True, True, joint_drugs, ix.text[d.start : nxt[0].end])
+    return None
+
+
+@rule("anchor.drug_after")
+def drug_after(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """The drug right after the amount: "542 kilo pure cocaïne"."""
+    after = _after(ix, a, drugs.linkable(s))
+    return Link((after[0],), True, False, drug_after, after[0].text) if after else None
+
+
+@rule("anchor.label_before")
+def label_before(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """A label before the amount: "Cocaïne: 27,7 gram", "een partij heroïne van 30 kilo"."""
+    before = [d for d in drugs.linkable(s) if d.end <= a.start]
+    if before and _gaps()[1].fullmatch(ix.text[before[-1].end : a.start]):
+        return Link((before[-1],), True, False, label_before, before[-1].text)
+    return None
+
+
+@rule("anchor.unit_plants")
+def unit_plants(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """Plants are cannabis when no drug is next to them: "Er stonden 1.100 planten in de loods"."""
+    return Link((None,), False, False, unit_plants, a.text) if a.value.unit == "plants" else None
+
+
+@rule("anchor.nearest_before")
+def nearest_before(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """The nearest drug before the amount in its sentence: "cocaïne, in totaal zo'n 50 kilo"."""
+    before = [d for d in drugs.linkable(s) if d.end <= a.start]
+    return Link((before[-1],), False, False, nearest_before, before[-1].text) if before else None
+
+
+@rule("anchor.nearest_after")
+def nearest_after(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """The nearest drug after the amount in its sentence: "Het ging om 50 kilo, allemaal cocaïne"."""
+    after = [d for d in drugs.linkable(s) if d.start >= a.end]
+    return Link((after[0],), False, False, nearest_after, after[0].text) if after else None
+
+
+@rule("anchor.unit_pills")
+def unit_pills(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """Pills with no drug in their sentence are xtc: "Hij had 400 pillen bij zich"."""
+    return Link((None,), False, False, unit_pills, a.text) if a.value.unit == "pills" else None
+
+
+@rule("anchor.context_drug")
+def context_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """No drug in the sentence: the drug of the earlier context: "Er lag heroïne. Het ging om 12 kilo"."""
+    d = drugs.last_before(s)
+    return Link((d,), False, False, context_drug, d.text) if d is not None else None
+
+
+@rule("anchor.next_sentence")
+def next_sentence(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """No drug before: the drug named in the next sentence: "11 ton onderschept. Het ging om cocaïne"."""
+    if s.index + 1 < len(ix.sentences):
+        nxt = drugs.linkable(ix.sentences[s.index + 1])
+        if nxt:
+            return Link((nxt[0],), False, False, next_sentence, nxt[0].text)
+    return None
+
+
+def link_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """The drug(s) of an amount, by the first anchor rule (in ``linking.json`` order) that applies."""
+    for rule_id in params().anchor_order:
+        found = RULES[rule_id].fn(ix, s, a, drugs)
+        if found is not None:
+            return found
+    return None
+
+
+@rule("anchor.unit_from_label")
+def unit_from_label(ix: ArticleIndex, s: Sentence, a: Mention) -> str:
+    """ "stuks" takes its unit from the label: "XTC: 171 stuks" are pills, "Stekken: 350 stuks" plants."""
+    amt: Amount = a.value
+    if amt.unit != "units" or not amt.text.lower().endswith("stuks"):
+        return amt.unit
+    label, w = ix.text[s.start : a.start].lower(), params().words
+    if any(x in label for x in w["pill_labels"]):
+        return "pills"
+    if any(x in label for x in w["plant_labels"]):
+        return "plants"
+    return "units"
+
+
+@rule("anchor.continuation")
+def continuation(gate: Gate, s: Sentence) -> bool:
+    """An amount after a stated seizure continues it: "Er werd cocaïne gevonden. Het ging om 40 kilo"."""
+    if gate.trigger[s.index] or gate.action[s.index]:
+        return True
+    if s.index < gate.first and not s.is_title:
+        return False
+    return not ruled_out(s) and s.index > gate.first
+
+
+def is_list_line(s: Sentence, a: Mention) -> bool:
+    """A table line "Cocaïne: 27,7 g": the drug, a colon and the amount make the whole line."""
+    return bool(re.fullmatch(r"\s*[^\W\d][\w '’-]{0,40}:\s*" + re.escape(a.text) + r"\s*\.?\s*", s.text))
+
+
+def _unit_drug(unit: str) -> str:
+    return {"plants": "cannabis", "pills": "mdma"}.get(unit, "unspecified")
+
+
+def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[Candidate], set[int]]:
+    """A candidate per quantity with its drug; also the ids of the drug mentions used."""
+    cands, consumed = [], set()
+    for a in ix.mentions["amounts"]:
+        s = ix.sentence_at(a.start)
+        if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(gate, s):
+            continue
+        link = link_drug(ix, s, a, drugs)
+        if link is None:
+            continue
+        if not (gate.trigger[s.index] or gate.action[s.index]):
+            log.note(continuation, a.text, f"sentence {s.index}")
+        consumed.update(id(d) for d in link.drugs if d is not None)
+        own = gate.trigger[s.index]
+        if link.joint:
+            for d in link.drugs:
+                c = Candidate(d.value, d.text, None, None, s, a.start, own_trigger=own, adjacent_drug=True)
+                cands.append(c.decide("drug", link.rule, link.text))
+            continue
+        cands.append(_quantity(ix, s, a, link, own))
+    return cands, consumed
+
+
+def _quantity(ix: ArticleIndex, s: Sentence, a: Mention, link: Link, own: bool) -> Candidate:
+    amt: Amount = a.value
+    unit = unit_from_label(ix, s, a)
+    d = link.drugs[0]
+    drug_id, drug_text = (d.value, d.text) if d is not None else (_unit_drug(unit), amt.text)
+    if amt.is_range:
+        amount, rng = None, Amount(None, unit, amt.approximate, amt.text, low=amt.low, high=amt.high)
+    else:
+        amount, rng = Amount(amt.value, unit, amt.approximate, amt.text), None
+    c = Candidate(drug_id, drug_text, amount, rng, s, a.start, own_trigger=own, adjacent_drug=link.adjacent)
+    c = c.decide("drug", link.rule, link.text).decide("amount", link.rule, amt.text)
+    if unit != amt.unit:
+        c = c.decide("amount", unit_from_label, amt.text)
+    weighs = not link.adjacent and bool(s.words & params().words["weigh_verbs"])
+    return replace(c, list_line=is_list_line(s, a), weighs=weighs)

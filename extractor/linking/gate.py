@@ -1,0 +1,84 @@
+"""Gate: which sentences state a seizure, which report police action, which are ruled out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .index import ArticleIndex, Sentence
+from .params import params
+from .rules import Log, rule
+
+
+@rule("gate.trigger")
+def trigger(s: Sentence) -> bool:
+    """A seizure word states a find: "De douane heeft 200 kilo cocaïne onderschept"."""
+    return params().strong.found(s.lower, s.words)
+
+
+@rule("gate.separable_trigger")
+def separable_trigger(s: Sentence) -> bool:
+    """A separable verb with its particle: "De speurhond sloeg zondag aan op de lading"."""
+    particles = params().particles
+    return any(particles[w] in s.words for w in s.words & particles.keys())
+
+
+@rule("gate.takes_place_is_not_a_find")
+def takes_place(s: Sentence) -> bool:
+    """ "plaats" after "vonden" is an event taking place: "Er vonden invallen plaats in Tilburg"."""
+    w = params().words
+    return bool(s.words & w["takes_place"]) and not (s.words & w["find_participles"])
+
+
+@rule("gate.ruled_out")
+def ruled_out(s: Sentence) -> bool:
+    """Use, trade, production, prices, ratios or sentences rule a sentence out: "Hij werd veroordeeld voor 5 kilo"."""
+    return params().hard_negative.found(s.lower, s.words)
+
+
+@rule("gate.police_action")
+def police_action(s: Sentence) -> bool:
+    """Police action makes what is found after it a seizure: "Na een achtervolging werd hij aangehouden"."""
+    return params().action.found(s.lower, s.words) and not ruled_out(s)
+
+
+@rule("gate.link_line")
+def link_line(ix: ArticleIndex, log: Log) -> None:
+    """A line linking to another article reports other seizures: "LEES OOK. Douane vindt 3 ton"."""
+    for s, e in ix.links_elsewhere:
+        log.note(link_line, ix.text[s:e])
+
+
+def has_trigger(s: Sentence) -> bool:
+    """The sentence states a find (a trigger word or a separable verb), not an event taking place."""
+    return (trigger(s) or separable_trigger(s)) and not takes_place(s)
+
+
+@dataclass(frozen=True)
+class Gate:
+    trigger: tuple[bool, ...]  # per sentence: states a seizure and nothing rules it out
+    action: tuple[bool, ...]  # per sentence: police action
+    first: int | None  # the first sentence with either; None: the article states no seizure
+
+    def open(self, s: Sentence) -> bool:
+        return self.trigger[s.index] or self.action[s.index]
+
+
+def gate(ix: ArticleIndex, log: Log) -> Gate:
+    """Per-sentence trigger and action flags; the sentences ruled out are noted in the log."""
+    link_line(ix, log)
+    trig, action = [], []
+    for s in ix.sentences:
+        found = has_trigger(s)
+        out = ruled_out(s)
+        if found and out:
+            log.note(ruled_out, s.text)
+        elif found:
+            log.note(separable_trigger if not trigger(s) else trigger, s.text)
+        elif takes_place(s) and (trigger(s) or separable_trigger(s)):
+            log.note(takes_place, s.text)
+        trig.append(found and not out)
+        action.append(police_action(s))
+        if action[-1] and not trig[-1]:
+            log.note(police_action, s.text)
+    first = next((i for i, (t, a) in enumerate(zip(trig, action, strict=True)) if t or a), None)
+    return Gate(tuple(trig), tuple(action), first)

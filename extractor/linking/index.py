@@ -1,0 +1,156 @@
+"""The article index: sentences, clauses, paragraphs, the title and every mention by sentence.
+
+Built once per article; every look-up the stages make is a query on it (a list by sentence,
+a bisection, or an array of the nearest earlier sentence holding a kind of mention), so
+linking grows linearly with the text and long texts are linked whole.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .params import params
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLAUSE_SPLIT = re.compile(r"[;()–—]|,\s|:\s|\s-\s")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+KINDS = ("amounts", "dates", "drugs", "places", "agencies", "operations")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span a component found, as character offsets, with its value (Amount, DateInterval, Place, id)."""
+
+    start: int
+    end: int
+    text: str
+    value: object = None
+
+
+@dataclass(frozen=True, eq=False)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    is_title: bool
+    paragraph: int
+    lower: str = field(init=False)
+    words: frozenset = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "lower", self.text.lower())
+        object.__setattr__(self, "words", frozenset(w.lower() for w in WORD.findall(self.text)))
+
+    def holds(self, m: Mention) -> bool:
+        return self.start <= m.start and m.end <= self.end
+
+
+class ArticleIndex:
+    """Sentences (lines linking to other articles left out) and mentions grouped by sentence."""
+
+    def __init__(self, text: str, bounds, mentions: dict[str, list[Mention]], title_end: int = 0) -> None:
+        self.text = text
+        self.title_end = title_end
+        self.links_elsewhere: list[tuple[int, int]] = []
+        self.sentences = self._sentences(bounds)
+        self.starts = [s.start for s in self.sentences]
+        self.title = [s for s in self.sentences if s.is_title]
+        self.body = [s for s in self.sentences if not s.is_title]
+        self.mentions = {k: sorted(mentions.get(k, ()), key=lambda m: m.start) for k in KINDS}
+        self._starts = {k: [m.start for m in v] for k, v in self.mentions.items()}
+        self._by_sentence = {k: self._group(v) for k, v in self.mentions.items()}
+        self._nearest: dict = {}
+
+    def _sentences(self, bounds) -> list[Sentence]:
+        cross, line_is_link, out = params().cross_reference, {}, []
+        paragraphs = [m.end() for m in _PARAGRAPH.finditer(self.text)]
+        for s, e in bounds:
+            line = self.text.rfind("\n", 0, s) + 1
+            if line not in line_is_link:  # once per line: a line can hold many sentences
+                line_is_link[line] = bool(cross.match(self.text, line))
+            if line_is_link[line]:  # gate.link_line: "LEES OOK. Douane onderschept 3 ton ..."
+                self.links_elsewhere.append((s, e))
+                continue
+            is_title = self.title_end > 0 and e <= self.title_end
+            para = bisect.bisect_right(paragraphs, s)
+            out.append(Sentence(len(out), s, e, self.text[s:e], is_title, para))
+        return out
+
+    def _group(self, ms: list[Mention]) -> list[list[Mention]]:
+        groups: list[list[Mention]] = [[] for _ in self.sentences]
+        for m in ms:
+            s = self.sentence_at(m.start)
+            if s is not None and m.end <= s.end:
+                groups[s.index].append(m)
+        return groups
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def at(self, kind: str, i: int) -> list[Mention]:
+        """The mentions of a kind inside sentence ``i``, in text order."""
+        return self._by_sentence[kind][i]
+
+    def in_title(self, kind: str) -> list[Mention]:
+        return [m for s in self.title for m in self.at(kind, s.index)]
+
+    def body_before(self, s: Sentence, n: int) -> list[Sentence]:
+        """The ``n`` body sentences right before ``s`` (nearest last)."""
+        out: list[Sentence] = []
+        i = s.index - 1
+        while i >= 0 and len(out) < n and not self.sentences[i].is_title:
+            out.append(self.sentences[i])
+            i -= 1
+        return out[::-1]
+
+    def nearest_before(self, key: str, kind: str, keep, s: Sentence) -> Sentence | None:
+        """The nearest body sentence before ``s`` holding a mention of ``kind`` that ``keep`` accepts.
+
+        ``keep(sentence, mention)`` is fixed per ``key``: the answer for every sentence is one array,
+        computed on first use in one pass over the article.
+        """
+        if key not in self._nearest:
+            arr, last = [], None
+            for x in self.sentences:
+                arr.append(last)
+                if not x.is_title and any(keep(x, m) for m in self.at(kind, x.index)):
+                    last = x.index
+            self._nearest[key] = arr
+        i = self._nearest[key][s.index]
+        return None if i is None else self.sentences[i]
+
+    def first_after(self, kind: str, pos: int, keep) -> Mention | None:
+        """The first mention of ``kind`` starting at or after ``pos`` that ``keep`` accepts."""
+        ms = self.mentions[kind]
+        for m in ms[bisect.bisect_left(self._starts[kind], pos) :]:
+            if keep(m):
+                return m
+        return None
+
+    def clause(self, s: Sentence, pos: int) -> tuple[int, int]:
+        """The clause of ``s`` around ``pos`` (split at ; ( ) dashes, commas and colons)."""
+        rel = pos - s.start
+        start, end = 0, len(s.text)
+        for m in _CLAUSE_SPLIT.finditer(s.text):
+            if m.end() <= rel:
+                start = m.end()
+            elif m.start() >= rel:
+                end = m.start()
+                break
+        return s.start + start, s.start + end
+
+    def words_before(self, pos: int, n: int) -> list[str]:
+        """The last ``n`` words before ``pos``, lower-cased."""
+        return [w.lower() for w in WORD.findall(self.text, max(0, pos - 16 * n - 16), pos)][-n:]
+
+    def tail(self, pos: int, n: int) -> str:
+        """The text from the ``n``-th word before ``pos`` up to ``pos``."""
+        lo = max(0, pos - 16 * n - 16)
+        starts = [m.start() for m in re.finditer(r"\S+", self.text[lo:pos])]
+        return self.text[lo + starts[-n] : pos] if len(starts) >= n else self.text[lo:pos]

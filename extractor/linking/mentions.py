@@ -1,0 +1,170 @@
+"""Mentions: drug mentions without an amount that state a find ("een partij cocaïne", "een lab")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .anchor import Drugs
+from .gate import Gate
+from .index import ArticleIndex, Mention, Sentence
+from .params import params
+from .rules import Candidate, Log, rule
+
+_LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?lab(?:oratorium)?(?!\w)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a drug mention without an amount reads."""
+
+    countable: bool  # a thing that can be found: "een partij cocaïne", "de plantage"
+    definite: bool  # "de coke": refers to something named before
+    plural: bool  # "drie plantages": several finds
+    vague: bool  # "tientallen kilo's hasj": too vague to give, still an item of its own
+    contained: bool  # introduced by a container word: "een partij BMK", "pakketten heroïne"
+    count: int | None  # "twee partijen heroïne": the number of finds announced
+
+
+def _container_at(before: list[str]) -> int | None:
+    containers, dets = params().containers, params().words["determiners"]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in containers or before[k].rstrip("s") in containers:
+            return k
+        if before[k] in dets:
+            return None
+    return None
+
+
+def _definite(words: list[str]) -> bool:
+    w = params().words
+    for x in reversed(words):  # adjectives may stand between: "de illegale kwekerij"
+        if x in w["determiners"]:
+            return x in w["definite_determiners"]
+        if not x.endswith(("e", "en")):
+            return False
+    return False
+
+
+def _count(ix: ArticleIndex, d: Mention) -> int | None:
+    words = params().words["count_words"]
+    alt = "|".join(words)
+    m = re.search(rf"(?<!\w)(\d{{1,4}}|{alt})\s+(?:[^\W\d]+\s+){{0,2}}$", ix.tail(d.start, 4), re.IGNORECASE)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return words.get(w) or (int(w) if w.isdigit() else None)
+
+
+def read_mention(ix: ArticleIndex, s: Sentence, d: Mention) -> Reading:
+    """How a mention reads: countable ("een partij cocaïne"), definite ("de coke"), plural, vague."""
+    p, w = params(), params().words
+    low = d.text.lower()
+    before = ix.words_before(d.start, p.scopes["determiner_words"])
+    compound = low.endswith(p.suffixes) or low in p.lab_words or low in w["seizable_nouns"]
+    at = _container_at(before)
+    vague = bool(set(before[-3:]) & w["vague_quantity"])
+    valued = bool(re.search(r"(?:euro|€)\s+aan\s+$", ix.tail(d.start, 3), re.IGNORECASE))
+    countable = compound or at is not None or s.is_title or vague or valued or d.value == "precursor"
+    head = before[at] if at is not None else low
+    plural = (
+        low in p.aggregate_plural
+        or low.endswith(tuple(w["plural_find_suffixes"]))
+        or head in w["plural_containers"]
+    )
+    count = _count(ix, d) if plural else None
+    return Reading(
+        countable, _definite(before[:at] if at is not None else before), plural, vague, at is not None, count
+    )
+
+
+@rule("mentions.lab_purpose")
+def lab_purpose(ix: ArticleIndex, d: Mention) -> bool:
+    """A purpose after a lab word names the lab's drug: "het lab voor de productie van amfetamine"."""
+    return bool(_LAB_WORD.search(ix.tail(d.start, params().scopes["lab_purpose_words"]).lower()))
+
+
+@rule("mentions.lab_drug")
+def lab_drug(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Mention | None:
+    """A generic lab takes the drug it was making: "een drugslab voor de aanmaak van speed" is amphetamine."""
+    if d.text.lower() not in params().lab_words:
+        return None
+    for other in drugs.by_sentence[s.index]:
+        near = len(ix.text[d.end : other.start].split()) <= params().scopes["lab_drug_words"]
+        if other is not d and other.start > d.end and near and id(other) in drugs.purpose:
+            return other
+    return None
+
+
+@rule("mentions.seizable")
+def seizable(r: Reading) -> bool:
+    """A drug mention that names a thing found is an event: "Agenten vonden een partij cocaïne"."""
+    return r.countable
+
+
+@rule("mentions.same_find")
+def same_find(r: Reading, d: Mention, same_sentence: list[Candidate]) -> bool:
+    """The drug already has an event in the sentence: "Ze vonden 5 kilo hasj; de hasj lag in een tas"."""
+    own_item = r.vague or (r.contained and all(c.drug_text.lower() != d.text.lower() for c in same_sentence))
+    return bool(same_sentence) and not own_item
+
+
+@rule("mentions.definite_refers_back")
+def refers_back(r: Reading, earlier: bool) -> bool:
+    """A definite mention after an event of its drug refers to it: "... Daarna werd de cocaïne vernietigd"."""
+    return r.definite and earlier
+
+
+@rule("mentions.after_amount")
+def after_amount(r: Reading, s: Sentence, amount_before: bool, own_item_here: bool) -> bool:
+    """After an amount of the same drug a mention refers back: "Er lag 30 kilo hasj. Ook in de schuur vonden ze hasj"."""
+    return not s.is_title and not r.vague and amount_before and not own_item_here
+
+
+def find_mentions(
+    ix: ArticleIndex, gate: Gate, drugs: Drugs, cands: list[Candidate], consumed: set[int], log: Log
+) -> list[Candidate]:
+    """The amount-less events: ``cands`` (the anchored quantities) with the mentions that state a find."""
+    out = list(cands)
+    by_sentence: dict[tuple[int, str], list[Candidate]] = {}
+    first_at: dict[str, int] = {}
+    amount_at: dict[str, int] = {}
+    for c in out:
+        by_sentence.setdefault((c.sent.index, c.drug), []).append(c)
+        first_at[c.drug] = min(first_at.get(c.drug, c.anchor), c.anchor)
+        if c.amount and not c.sent.is_title:
+            amount_at[c.drug] = min(amount_at.get(c.drug, c.anchor), c.anchor)
+    for s in ix.sentences:
+        if not gate.trigger[s.index]:
+            continue
+        for d in drugs.by_sentence[s.index]:
+            if id(d) in consumed or (id(d) in drugs.purpose and not lab_purpose(ix, d)):
+                continue
+            if id(d) in drugs.purpose:
+                log.note(lab_purpose, d.text)
+            c = _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log)
+            if c is not None:
+                out.append(c)
+                by_sentence.setdefault((s.index, c.drug), []).append(c)
+                first_at.setdefault(c.drug, c.anchor)
+    return out
+
+
+def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
+    r = read_mention(ix, s, d)
+    if not seizable(r):
+        return None
+    lab = lab_drug(ix, s, d, drugs)
+    drug_id = lab.value if lab is not None else d.value
+    same = by_sentence.get((s.index, drug_id), [])
+    for skip, args in (
+        (same_find, (r, d, same)),
+        (refers_back, (r, first_at.get(drug_id, d.start) < d.start)),
+        (after_amount, (r, s, amount_at.get(drug_id, d.start) < d.start, bool(same))),
+    ):
+        if skip(*args):
+            log.note(skip, d.text, f"sentence {s.index}")
+            return None
+    c = Candidate(drug_id, d.text, None, None, s, d.start, own_trigger=True, mention_only=True, vague=r.vague)
+    c = c.decide("drug", lab_drug if lab is not None else seizable, ix.text[d.start : (lab or d).end])
+    return replace(c, count=r.count, plural=r.plural)

@@ -1,0 +1,251 @@
+"""Merge: named passes over the candidates, each returning a new list (the order is in ``linking.json``)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from ..schema import Amount
+from .params import params
+from .rules import RULES, Candidate, Log, rule
+
+_SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
+
+
+def same_amount(a: Amount | None, b: Amount | None) -> bool:
+    if a is None or b is None or a.unit != b.unit or a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value)) + 1e-9
+
+
+def _why(c: Candidate, *fields: str) -> tuple:
+    return tuple(w for w in c.why if w[0] in fields)
+
+
+def absorb(into: Candidate, other: Candidate) -> Candidate:
+    """``into`` with what it lacks filled from ``other`` (own values beat inherited ones)."""
+    ch, why = {}, [w for w in into.why]
+    take = []
+    if into.amount is None and other.amount is not None:
+        ch["amount"] = other.amount
+    elif into.amount and other.amount and into.amount.approximate and not other.amount.approximate:
+        if same_amount(into.amount, other.amount):
+            ch["amount"] = other.amount
+    if _SOURCE_ORDER[other.date_src] < _SOURCE_ORDER[into.date_src]:
+        ch.update(date=other.date, date_src=other.date_src)
+        take.append("date")
+    if _SOURCE_ORDER[other.place_src] < _SOURCE_ORDER[into.place_src]:
+        ch.update(place=other.place, place_src=other.place_src)
+        take.append("location")
+    for name, field_name in (("value_eur", "value_eur"), ("operation", "operation"), ("origin", "origin")):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            ch[name] = getattr(other, name)
+            take.append(field_name)
+    agency = tuple(dict.fromkeys(into.agency + other.agency))
+    if agency != into.agency:
+        ch["agency"] = agency
+        take.append("agency") if not into.agency else None
+    why = [w for w in why if w[0] not in take] + list(_why(other, *take))
+    return replace(into, why=tuple(why), **ch)
+
+
+@rule("merge.title_restates_body")
+def title_restates_body(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """The title's find is the body's: "Douane vindt 3 ton coke" above "... werd 3.012 kilo cocaïne gevonden"."""
+    body = [c for c in cands if not c.sent.is_title]
+    out = list(body)
+    for t in (c for c in cands if c.sent.is_title):
+        i = next((k for k, b in enumerate(out) if b.drug == t.drug and same_amount(b.amount, t.amount)), None)
+        if i is None:
+            k = next((k for k, b in enumerate(out) if b.drug == t.drug), None)
+            b = out[k] if k is not None else None
+            if b is not None and (t.amount is None or b.amount is None or (
+                b.amount.unit == t.amount.unit and (t.amount.approximate or b.amount.approximate)
+            )):  # fmt: skip
+                i = k
+        if i is None:
+            out.append(t)
+            continue
+        if out[i].amount is not None and t.amount is not None and not same_amount(out[i].amount, t.amount):
+            t = replace(t, amount=None)  # the body's figure is the more specific one
+        out[i] = absorb(out[i], t)
+        log.dropped(title_restates_body, t, out[i])
+    return sorted(out, key=lambda c: c.anchor)
+
+
+@rule("merge.one_mention_per_drug")
+def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """Amount-less finds of one drug are one event: "Er werd hasj gevonden ... ook in de kelder lag hasj"."""
+    out, first = [], {}
+    for c in cands:
+        if c.mention_only and not c.sent.is_title:
+            if c.drug in first:
+                out[first[c.drug]] = absorb(out[first[c.drug]], c)
+                log.dropped(one_mention_per_drug, c, out[first[c.drug]])
+                continue
+            first[c.drug] = len(out)
+        out.append(c)
+    return out
+
+
+@rule("merge.weight_of_counted")
+def weight_of_counted(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """A weight stated after counted items is their amount: "Er lagen 90 blokken hasj. Ze wogen samen 104 kilo"."""
+    out: list[Candidate] = []
+    reach = params().scopes["weighs_sentences"]
+    for c in cands:
+        k = _counted_before(out, c, reach) if c.weighs and c.amount and c.amount.unit == "kg" else None
+        if k is None:
+            out.append(c)
+            continue
+        out[k] = out[k].decide("amount", weight_of_counted, c.amount.text, amount=c.amount)
+        log.dropped(weight_of_counted, c, out[k])
+    return out
+
+
+def _counted_before(out: list[Candidate], c: Candidate, reach: int) -> int | None:
+    k = len(out) - 1
+    while k >= 0 and out[k].sent.index >= c.sent.index - reach:
+        if out[k].amount is not None and out[k].amount.unit in ("units", "pills"):
+            return k
+        k -= 1
+    return None
+
+
+@rule("merge.amount_in_next_sentence")
+def amount_in_next_sentence(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """A find, then its amount: "Agenten ontmantelden een drugslab. Er werd 8 kilo crystal meth aangetroffen"."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c, nxt = cands[i], cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            c.mention_only and c.amount is None and not c.sent.is_title and not c.count and c.kind != "aggregate"
+            and nxt is not None and nxt.drug == c.drug and nxt.amount is not None and not nxt.mention_only
+            and nxt.sent.index - c.sent.index == 1 and nxt.date_src != "own"
+        ):  # fmt: skip
+            c = replace(c, adjacent_drug=True).decide(
+                "amount", amount_in_next_sentence, nxt.amount.text, amount=nxt.amount
+            )
+            out.append(absorb(c, nxt))
+            log.dropped(amount_in_next_sentence, nxt, c)
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+@rule("merge.announced_count")
+def announced_count(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """Counted finds then detailed are not one more: "twee partijen heroïne: een van 5 en een van 7 kilo"."""
+    out, reach = [], params().scopes["announced_count_sentences"]
+    for i, c in enumerate(cands):
+        if c.count and c.amount is None:
+            detailed = 0
+            for d in cands[i + 1 :]:
+                if d.sent.index - c.sent.index > reach:
+                    break
+                detailed += d.drug == c.drug and d.amount is not None
+            if detailed >= c.count:
+                log.dropped(announced_count, c)
+                continue
+        out.append(c)
+    return out
+
+
+def _specificity(c: Candidate) -> int:
+    return 2 * c.own_trigger + (c.place_src == "own") + (c.date_src == "own") - 2 * c.list_line
+
+
+@rule("merge.same_amount_twice")
+def same_amount_twice(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """The same drug and amount twice is one find: "Er werd 2 ton coke onderschept ... De 2 ton lag in bananendozen"."""
+    out: list[Candidate | None] = []
+    seen: dict[tuple, list[tuple[float, int]]] = {}  # (drug, unit) -> sorted (value, position in out)
+    for c in cands:
+        if c.amount is None or c.amount.value is None:
+            out.append(c)
+            continue
+        reps = seen.setdefault((c.drug, c.amount.unit), [])
+        v = c.amount.value
+        lo = bisect.bisect_left(reps, (v * 0.98 - 1e-9, -1))
+        k = next(
+            (k for val, k in reps[lo:] if val > v / 0.98 + 1e-9 or same_amount(out[k].amount, c.amount)), None
+        )
+        if k is None or not same_amount(out[k].amount, c.amount):
+            bisect.insort(reps, (v, len(out)))
+            out.append(c)
+            continue
+        if _specificity(out[k]) >= _specificity(c):
+            out[k] = absorb(out[k], c)
+            log.dropped(same_amount_twice, c, out[k])
+        else:  # the later mention is the more specific one and keeps its place
+            log.dropped(same_amount_twice, out[k], c)
+            reps.remove(next(r for r in reps if r[1] == k))
+            bisect.insort(reps, (v, len(out)))
+            out.append(absorb(c, out[k]))
+            out[k] = None
+    return [c for c in out if c is not None]
+
+
+@rule("merge.generic_gives_way")
+def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """An amount-less "drugs" gives way to a named drug: "Er werden drugs gevonden: cocaïne en hasj"."""
+    generic = params().generic
+    if all(c.drug in generic for c in cands):
+        return cands
+    out = []
+    for c in cands:
+        if c.drug in generic and c.amount is None:
+            log.dropped(generic_gives_way, c)
+        else:
+            out.append(c)
+    return out
+
+
+@rule("merge.parts_of_total")
+def parts_of_total(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """Parts after a stated total are in it: "286 plantjes: 114 in de kelder en 172 op zolder"."""
+    dropped: set[int] = set()
+    reach = params().scopes["parts_of_total_sentences"]
+    for i, c in enumerate(cands):
+        if c.amount is None or c.amount.value is None or i in dropped:
+            continue
+        later = []
+        for j in range(i + 1, len(cands)):
+            d = cands[j]
+            if d.sent.index - c.sent.index > reach:
+                break
+            if (
+                j not in dropped
+                and d.amount
+                and d.drug == c.drug
+                and d.amount.unit == c.amount.unit
+                and d.anchor > c.anchor
+            ):
+                later.append(j)
+        dropped.update(_run_adding_up(cands, later, c.amount.value))
+    for j in sorted(dropped):
+        log.dropped(parts_of_total, cands[j])
+    return [c for j, c in enumerate(cands) if j not in dropped]
+
+
+def _run_adding_up(cands: list[Candidate], later: list[int], total: float) -> list[int]:
+    """The first run of two or more consecutive amounts in ``later`` that adds up to ``total`` (1%)."""
+    for i in range(len(later)):
+        acc = 0.0
+        for j in range(i, len(later)):
+            acc += cands[later[j]].amount.value or 0.0
+            if j > i and abs(acc - total) <= 0.01 * total:
+                return later[i : j + 1]
+            if acc > total:
+                break
+    return []
+
+
+def merge(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """Run the merge passes in the order ``linking.json`` gives."""
+    for rule_id in params().merge_order:
+        cands = RULES[rule_id].fn(cands, log)
+    return cands

@@ -1,0 +1,141 @@
+"""The linker's language data and parameters, read once from ``resources/nl/`` and validated.
+
+``linking.json`` holds scopes, cascades and rule order; ``cues.json`` (its ``linking`` part
+among others) and ``drugs.json`` hold the words. Unknown keys are rejected and every key is
+read, so a typo in a data file fails at load instead of silently changing nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import load_json
+
+_LINKING_KEYS = {"_comment", "scopes", "place_ranks", "place_rank_limit", "anchor", "slots", "kind", "merge"}
+_SCOPE_KEYS = {
+    "_comment", "negation_words", "determiner_words", "purpose_words", "lab_purpose_words", "lab_drug_words",
+    "counted_words", "comparison_words", "reporting_words", "value_cue_words", "context_sentences",
+    "weighs_sentences", "announced_count_sentences", "parts_of_total_sentences",
+}  # fmt: skip
+_CUE_KEYS = {
+    "_comment", "cross_reference", "find_participles", "weigh_verbs", "one_find_context", "comparison",
+    "determiners", "definite_determiners", "vague_quantity", "count_words", "plural_find_suffixes",
+    "plural_containers", "seizable_nouns", "drug_adjectives", "worth_of_adjectives", "joint_conjunctions",
+    "label_links", "pill_labels", "plant_labels", "running_total", "takes_place",
+}  # fmt: skip
+_TOP_CUE_KEYS = {
+    "_comment", "strong_triggers", "hard_negative", "negation", "aggregate", "aggregate_plural_nouns",
+    "value_cues", "reporting", "particle_triggers", "action_context", "linking",
+}  # fmt: skip
+
+
+class DataError(ValueError):
+    """A linking data file has a key nobody reads or lacks one the linker needs."""
+
+
+def _check(name: str, data: dict, keys: set[str]) -> None:
+    if set(data) != keys:
+        unknown, missing = sorted(set(data) - keys), sorted(keys - set(data))
+        raise DataError(f"{name}: unknown keys {unknown}, missing keys {missing}")
+
+
+def phrases(words) -> re.Pattern | None:
+    """One pattern matching any of the phrases as whole words (None for no phrases)."""
+    words = list(words)
+    if not words:
+        return None
+    alt = "|".join(sorted((re.escape(p) for p in words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue list: single words as a set, the multi-word cues as one compiled pattern."""
+
+    single: frozenset
+    multi: re.Pattern | None
+
+    @classmethod
+    def of(cls, words) -> Cue:
+        return cls(frozenset(w for w in words if " " not in w), phrases(w for w in words if " " in w))
+
+    def found(self, lower: str, words: frozenset) -> bool:
+        return bool(words & self.single) or bool(self.multi and self.multi.search(lower))
+
+
+@dataclass(frozen=True)
+class Params:
+    scopes: dict
+    place_ranks: dict
+    place_rank_limit: dict
+    anchor_order: tuple
+    slots: dict
+    kind_order: tuple
+    merge_order: tuple
+    strong: Cue
+    hard_negative: Cue
+    reporting: Cue
+    action: Cue
+    negation: frozenset
+    aggregate: re.Pattern
+    aggregate_plural: frozenset
+    value_cues: tuple
+    particles: dict
+    words: dict  # the "linking" cue lists, each a frozenset (count_words stays a dict)
+    comparison: re.Pattern
+    cross_reference: re.Pattern
+    containers: frozenset
+    lab_words: frozenset
+    generic: frozenset
+    purpose: tuple
+    suffixes: tuple
+
+
+def _alternation(words) -> str:
+    """A regex alternation of the words, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def params() -> Params:
+    """The linker's parameters (cached; read-only)."""
+    link, cues, drugs = load_json("linking.json"), load_json("cues.json"), load_json("drugs.json")
+    _check("linking.json", link, _LINKING_KEYS)
+    _check("linking.json: scopes", link["scopes"], _SCOPE_KEYS)
+    _check("cues.json", cues, _TOP_CUE_KEYS)
+    _check("cues.json: linking", cues["linking"], _CUE_KEYS)
+    words = {
+        k: (v if isinstance(v, dict) else frozenset(v)) for k, v in cues["linking"].items() if k != "_comment"
+    }
+    comparison, cross = (
+        _alternation(cues["linking"]["comparison"]),
+        _alternation(cues["linking"]["cross_reference"]),
+    )
+    return Params(
+        scopes={k: v for k, v in link["scopes"].items() if k != "_comment"},
+        place_ranks=link["place_ranks"],
+        place_rank_limit=link["place_rank_limit"],
+        anchor_order=tuple(link["anchor"]),
+        slots=link["slots"],
+        kind_order=tuple(link["kind"]),
+        merge_order=tuple(link["merge"]),
+        strong=Cue.of(cues["strong_triggers"]),
+        hard_negative=Cue.of(cues["hard_negative"]),
+        reporting=Cue.of(cues["reporting"]),
+        action=Cue.of(cues["action_context"]),
+        negation=frozenset(cues["negation"]),
+        aggregate=phrases(cues["aggregate"]),
+        aggregate_plural=frozenset(cues["aggregate_plural_nouns"]),
+        value_cues=tuple(cues["value_cues"]),
+        particles=cues["particle_triggers"],
+        words=words,
+        comparison=re.compile(rf"(?:{comparison})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE),
+        cross_reference=re.compile(rf"\s*+(?:{cross})(?![\w'])\s*[.:!]", re.IGNORECASE),
+        containers=frozenset(drugs["containers"]),
+        lab_words=frozenset(drugs["lab_words"]),
+        generic=frozenset(drugs["generic"]),
+        purpose=tuple(drugs["purpose_cues"]),
+        suffixes=tuple(drugs["compound_suffixes"]),
+    )

@@ -1,0 +1,266 @@
+"""Slots: the date, place, origin, agencies and operation of a candidate.
+
+Each slot is a cascade of rules, clause → sentence → earlier context → title → last resorts,
+in the order ``linking.json`` declares; ``resolve`` runs it and the first rule that finds a
+value decides the field.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .gate import has_trigger
+from .index import WORD, ArticleIndex, Mention, Sentence
+from .params import params
+from .rules import RULES, Candidate, rule
+
+_SENTENCE_END = re.compile(r"\n|[.!?]\s")
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    from ..lexicon import countries_nl
+
+    return frozenset(countries_nl())
+
+
+# ---------------------------------------------------------------- date
+
+
+@rule("slot.date.comparison")
+def in_comparison(ix: ArticleIndex, m: Mention, anchor: int) -> bool:
+    """A date in a comparison dates the compared figure, not the find: "tegen 260 kilo vorig jaar"."""
+    window = _SENTENCE_END.split(ix.tail(m.start, params().scopes["comparison_words"]))[-1]
+    hit = params().comparison.search(window)
+    if not hit:
+        return False
+    starts_at = m.start - len(window) + hit.start()
+    return not (starts_at <= anchor < m.start)  # "tegen 41.000 kilo in heel 2020": the figure's own date
+
+
+@rule("slot.date.reporting")
+def reporting_date(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
+    """A date beside a reporting verb dates the report: "Dat schrijft De Morgen woensdag"."""
+    cue = params().reporting
+    if has_trigger(s) or not cue.found(s.lower, s.words):
+        return False
+    n = params().scopes["reporting_words"]
+    near = ix.text[max(s.start, m.start - 8 * n) : min(s.end, m.end + 8 * n)].lower()
+    return any(w in cue.single for w in WORD.findall(near)) or bool(cue.multi and cue.multi.search(near))
+
+
+def note_excluded_dates(ix: ArticleIndex, log) -> None:
+    """Note the dates the date rules set aside: those of a report and those of a comparison."""
+    for s in ix.sentences:
+        for m in ix.at("dates", s.index):
+            if reporting_date(ix, s, m):
+                log.note(reporting_date, m.text, s.text)
+            elif in_comparison(ix, m, s.end):
+                log.note(in_comparison, m.text, s.text)
+
+
+def _dates(ix: ArticleIndex, s: Sentence, c: Candidate) -> list[Mention]:
+    return [m for m in ix.at("dates", s.index) if not in_comparison(ix, m, c.anchor)]
+
+
+@rule("slot.date.clause")
+def date_clause(ix: ArticleIndex, c: Candidate):
+    """The date in the find's clause, nearest first: "Op 3 april werd 11 ton gevonden, in mei nog 2 ton"."""
+    cs, ce = ix.clause(c.sent, c.anchor)
+    own = [m for m in _dates(ix, c.sent, c) if cs <= m.start and m.end <= ce]
+    return (min(own, key=lambda m: abs(m.start - c.anchor)), "own") if own else None
+
+
+@rule("slot.date.sentence")
+def date_sentence(ix: ArticleIndex, c: Candidate):
+    """The date of the sentence, the last before the find first: "Dinsdag, bij een controle, vond men 3 kilo"."""
+    ms = _dates(ix, c.sent, c)
+    prev = [m for m in ms if m.end <= c.anchor]
+    return ((prev[-1] if prev else ms[0]), "own") if ms else None
+
+
+def _context_date(x: Sentence, m: Mention, ix: ArticleIndex) -> bool:
+    return not reporting_date(ix, x, m) and not in_comparison(ix, m, x.end)
+
+
+@rule("slot.date.context")
+def date_context(ix: ArticleIndex, c: Candidate):
+    """The last date of the nearest earlier sentence: "Vorige week viel de politie binnen. Ze vond 2 kilo"."""
+    x = ix.nearest_before("date.context", "dates", lambda x, m: _context_date(x, m, ix), c.sent)
+    if x is None:
+        return None
+    return [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)][-1], "context"
+
+
+@rule("slot.date.title")
+def date_title(ix: ArticleIndex, c: Candidate):
+    """The title's date when the body gives none: "Woensdag 3 ton coke onderschept" above the story."""
+    if c.sent.is_title:
+        return None
+    found = [m for m in ix.in_title("dates") if not in_comparison(ix, m, c.anchor)]
+    return (found[0], "title") if found else None
+
+
+# ---------------------------------------------------------------- place
+
+
+def _rank(m: Mention) -> int:
+    return params().place_ranks.get(m.value.kind, 5)
+
+
+def _usable(m: Mention) -> bool:
+    return m.value.kind not in ("origin", "agency")
+
+
+@rule("slot.place.sentence")
+def place_sentence(ix: ArticleIndex, c: Candidate):
+    """The best place of the sentence (where before dateline before street), nearest: "In Venlo vond men 3 kilo"."""
+    limit = params().place_rank_limit["title" if c.sent.is_title else "body"]
+    ms = [m for m in ix.at("places", c.sent.index) if _usable(m) and _rank(m) <= limit]
+    return (min(ms, key=lambda m: (_rank(m), abs(m.start - c.anchor))), "own") if ms else None
+
+
+def _place_context(ix: ArticleIndex, c: Candidate, kinds: tuple, key: str):
+    x = ix.nearest_before(key, "places", lambda x, m: _usable(m) and m.value.kind in kinds, c.sent)
+    if x is None:
+        return None
+    return [m for m in ix.at("places", x.index) if _usable(m) and m.value.kind in kinds][-1], "context"
+
+
+@rule("slot.place.context_locative")
+def place_context_locative(ix: ArticleIndex, c: Candidate):
+    """The last place where something happened earlier: "De politie viel binnen in Oss. Ze vond 30 kilo"."""
+    return _place_context(ix, c, ("locative", "dateline"), "place.locative")
+
+
+@rule("slot.place.context_hint")
+def place_context_hint(ix: ArticleIndex, c: Candidate):
+    """Else an earlier hint, a country or a bare name: "De Belgische douane meldt ... Er lag 3 ton"."""
+    return _place_context(ix, c, ("country", "weak", "ner"), "place.hint")
+
+
+@rule("slot.place.title")
+def place_title(ix: ArticleIndex, c: Candidate):
+    """Else the title's place: "Drugsvangst in Gent" above a body that names none."""
+    if c.sent.is_title:
+        return None
+    found = [m for m in ix.in_title("places") if _usable(m)]
+    return (min(found, key=_rank), "title") if found else None
+
+
+@rule("slot.place.context_street")
+def place_context_street(ix: ArticleIndex, c: Candidate):
+    """Else an earlier street: "Agenten kwamen aan de Kerkstraat. Daar lag 2 kilo"."""
+    return _place_context(ix, c, ("street",), "place.street")
+
+
+@rule("slot.place.agency_seat")
+def place_agency_seat(ix: ArticleIndex, c: Candidate):
+    """Last resort: the seat of an agency in the sentence: "De FGP van Antwerpen nam 40 kilo in beslag"."""
+    seats = [m for m in ix.at("places", c.sent.index) if m.value.kind == "agency"]
+    return (seats[0], "context") if seats else None
+
+
+@rule("slot.place.later")
+def place_later(ix: ArticleIndex, c: Candidate):
+    """Last resort: the first place named later where something happened: "Er lag 9 kilo. Dat was in Gent"."""
+    m = ix.first_after(
+        "places", c.sent.end, lambda m: _usable(m) and m.value.kind in ("locative", "dateline")
+    )
+    return (m, "context") if m else None
+
+
+# ---------------------------------------------------------------- origin, agencies, operation
+
+
+def _origins(ix: ArticleIndex, s: Sentence) -> list[Mention]:
+    return [m for m in ix.at("places", s.index) if m.value.kind == "origin" and m.value.country]
+
+
+def _countries(ms: list[Mention]):
+    found = [m for m in ms if m.value.name in _country_names()]
+    return (found[0], "own") if found else None
+
+
+@rule("slot.origin.sentence")
+def origin_sentence(ix: ArticleIndex, c: Candidate):
+    """The country the drugs came from: "een container uit Ecuador met 2 ton cocaïne"."""
+    ms = _origins(ix, c.sent)
+    return _countries(ms) if ms else None
+
+
+@rule("slot.origin.context")
+def origin_context(ix: ArticleIndex, c: Candidate):
+    """Else the origin named in the two sentences before: "Het schip kwam uit Brazilië. Er lag 1 ton aan boord"."""
+    n = params().scopes["context_sentences"]
+    for x in reversed(ix.body_before(c.sent, n)):
+        ms = _origins(ix, x)
+        if ms:
+            return _countries(ms)
+    return None
+
+
+@rule("slot.agency.sentence")
+def agency_sentence(ix: ArticleIndex, c: Candidate):
+    """The agencies of the sentence: "De douane en de FIOD onderschepten 500 kilo"."""
+    ag = ix.at("agencies", c.sent.index)
+    return (ag, "own") if ag else None
+
+
+@rule("slot.agency.context")
+def agency_context(ix: ArticleIndex, c: Candidate):
+    """Else those of the two sentences before: "De politie viel binnen. Er lag 20 kilo"."""
+    for x in reversed(ix.body_before(c.sent, params().scopes["context_sentences"])):
+        ag = ix.at("agencies", x.index)
+        if ag:
+            return ag, "context"
+    return None
+
+
+@rule("slot.agency.title")
+def agency_title(ix: ArticleIndex, c: Candidate):
+    """Else the title's: "Douane vindt 3 ton coke" above a body that names no agency."""
+    ag = [] if c.sent.is_title else ix.in_title("agencies")
+    return (ag, "title") if ag else None
+
+
+@rule("slot.operation.near")
+def operation_near(ix: ArticleIndex, c: Candidate):
+    """The operation named in the sentence or the two before: "In het onderzoek Sky ECC werd 27 ton onderschept"."""
+    ms = ix.at("operations", c.sent.index)
+    if not ms:
+        for x in reversed(ix.body_before(c.sent, params().scopes["context_sentences"])):
+            ms = ix.at("operations", x.index)
+            if ms:
+                break
+    return (ms[-1], "own") if ms else None
+
+
+def resolve(slot: str, ix: ArticleIndex, c: Candidate):
+    """(rule function, value found, its source) by the slot's cascade; (None, None, None) when none applies."""
+    for rule_id in params().slots[slot]:
+        fn = RULES[rule_id].fn
+        found = fn(ix, c)
+        if found is not None:
+            return fn, found[0], found[1]
+    return None, None, None
+
+
+def fill(ix: ArticleIndex, c: Candidate) -> Candidate:
+    """The candidate with its place, origin, agencies and operation (the date is read by the kind stage)."""
+    fn, m, src = resolve("place", ix, c)
+    if fn is not None:
+        src = "title" if c.sent.is_title else src
+        c = c.decide("location", fn, m.text, place=m.value, place_src=src)
+    fn, m, _ = resolve("origin", ix, c)
+    if fn is not None:
+        c = c.decide("origin", fn, m.text, origin=m.value)
+    fn, ms, _ = resolve("agency", ix, c)
+    if fn is not None:
+        agency = tuple(dict.fromkeys(m.value for m in ms))
+        c = c.decide("agency", fn, ", ".join(m.text for m in ms), agency=agency)
+    fn, m, _ = resolve("operation", ix, c)
+    if fn is not None:
+        c = c.decide("operation", fn, m.text, operation=m.value)
+    return c

@@ -1,0 +1,77 @@
+"""Values: a street value in euro goes to the find it prices."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from .anchor import Drugs
+from .index import ArticleIndex, Mention
+from .params import params
+from .rules import Candidate, Log, rule
+
+
+@cache
+def _worth_of() -> re.Pattern:
+    adjectives = "|".join(map(re.escape, sorted(params().words["worth_of_adjectives"])))
+    return re.compile(rf"\s+aan\s+(?:(?:{adjectives})\s+)?", re.IGNORECASE)
+
+
+@rule("value.street_value_cue")
+def value_cue(ix: ArticleIndex, a: Mention) -> bool:
+    """A sum after a value word is a street value: "met een straatwaarde van 16 miljoen euro"."""
+    window = ix.tail(a.start, params().scopes["value_cue_words"]).lower()
+    return any(k in window for k in params().value_cues)
+
+
+@rule("value.worth_of_drugs")
+def worth_of_drugs(ix: ArticleIndex, a: Mention, drugs: Drugs) -> bool:
+    """ "voor X euro aan drugs" prices the find: "Ze vonden voor 2,7 miljoen euro aan cocaïne"."""
+    worth = _worth_of().match(ix.text, a.end)
+    s = ix.sentence_at(a.start)
+    return (
+        worth is not None
+        and s is not None
+        and any(d.start == worth.end() for d in drugs.by_sentence[s.index])
+    )
+
+
+@rule("value.same_sentence")
+def same_sentence(cands: list[Candidate], in_sentence: list[int], a: Mention) -> int:
+    """The value goes to the find of its sentence it follows: "Er lag 2 ton coke, goed voor 80 miljoen euro"."""
+    prev = [i for i in in_sentence if cands[i].anchor <= a.start]
+    return prev[-1] if prev else in_sentence[0]
+
+
+@rule("value.earlier_event")
+def earlier_event(cands: list[Candidate], anchors: list[int], a: Mention) -> int | None:
+    """No find in its sentence: the one before: "Er lag 2 ton coke. De straatwaarde is 80 miljoen euro"."""
+    i = bisect.bisect_left(anchors, a.start) - 1
+    return i if i >= 0 else None
+
+
+def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: Log) -> list[Candidate]:
+    """The candidates (sorted by anchor) with the street values the text gives them."""
+    out = list(cands)
+    anchors = [c.anchor for c in out]
+    by_sentence: dict[int, list[int]] = {}
+    for i, c in enumerate(out):
+        by_sentence.setdefault(c.sent.index, []).append(i)
+    for a in ix.mentions["amounts"]:
+        if not a.value.is_money or a.value.unit != "EUR" or a.value.value is None:
+            continue
+        cue = value_cue if value_cue(ix, a) else worth_of_drugs if worth_of_drugs(ix, a, drugs) else None
+        s = ix.sentence_at(a.start)
+        if cue is None or s is None:
+            continue
+        log.note(cue, a.text)
+        here = by_sentence.get(s.index)
+        how, i = (
+            (same_sentence, same_sentence(out, here, a))
+            if here
+            else (earlier_event, earlier_event(out, anchors, a))
+        )
+        if i is not None and out[i].value_eur is None:
+            out[i] = out[i].decide("value_eur", how, a.text, value_eur=a.value.value)
+    return out
