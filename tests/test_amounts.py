@@ -402,3 +402,30 @@ def test_respectively(text, values):
 )
 def test_respectively_negative(text):
     assert [m.amount.unit for m in find_amounts(text) if m.amount.unit not in ("EUR", "USD")] == []
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("twee partijen (45 en 12 kilo heroïne)", [45.0, 12.0]),
+        ("drie zendingen van 10, 15 en 20 kilo", [10.0, 15.0, 20.0]),
+        ("zo'n 300 en 450 planten", [300.0, 450.0]),
+    ],
+)
+def test_list_of_numbers_shares_the_last_unit(text, values):
+    assert [m.amount.value for m in find_amounts(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text,lows",
+    [
+        ("tussen 5 en 10 kilo", [5.0]),  # a range, not a list
+        ("tussen de 1700 en 2000 planten", [1700.0]),
+        ("in 2011 en 2012 werd 30 kilo gevonden", [None]),  # years joined by "en" take no unit
+        ("3 en 4 miljoen euro", [None]),  # money is not listed this way
+    ],
+)
+def test_list_of_numbers_negative(text, lows):
+    found = [m.amount for m in find_amounts(text)]
+    assert [a.low for a in found] == lows
+    assert len(found) == 1

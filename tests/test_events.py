@@ -450,3 +450,35 @@ def test_linking_time_grows_linearly(extractor):
     small, large = prepared(_ARTICLE * 15), prepared(_ARTICLE * 120)
     assert len(large[1]) == 8 * len(small[1]) == 480
     assert cost(large) <= 10 * cost(small)
+
+
+# kind: what makes a figure a total, and what keeps a find one find (sentences written for these tables)
+KIND_CASES = [
+    (
+        "Bij een festivalcontrole in Werchter werden 15 joints, 30 xtc-pillen en 4 gram speed in beslag genomen.",
+        "aggregate",
+    ),
+    ("Er werd dit voorjaar 9 ton cocaïne onderschept in Rotterdam, een stijging van een derde.", "aggregate"),
+    ("De douane onderschepte 51 ton cocaïne, tegenover 34 ton in de vorige periode.", "aggregate"),
+    ("Samen waren de vijf vondsten in Vlissingen goed voor 2.100 kilo cocaïne.", "aggregate"),
+    ("Eind vorig jaar onderschepte de douane in Moerdijk 130 kilo cocaïne.", "seizure"),
+    ("Vorig jaar werd in een loods in Oss 200 kilo speed gevonden.", "seizure"),
+    ("In 2021 werd bij een inval in Breda een partij van 600 kilo hasj gevonden.", "seizure"),
+]
+KIND_NEGATIVE = [  # the same words that must not make a total
+    (
+        "Gisteren vond de politie in een woning in Hasselt 4 kilo cocaïne, 2 kilo heroïne en 300 xtc-pillen.",
+        "seizure",
+    ),
+    ("De douane vond 40 kilo cocaïne; de recherche werkte samen met de Belgische politie.", "seizure"),
+    ("In de strijd tegen drugs vond de politie dinsdag in Venlo 3 kilo heroïne.", "seizure"),
+    ("In 2020 onderschepte de douane in Antwerpen 65 ton cocaïne.", "aggregate"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,kind", KIND_CASES + KIND_NEGATIVE, ids=[t[:40] for t, _ in KIND_CASES + KIND_NEGATIVE]
+)
+def test_kind_table(extractor, text, kind):
+    ev = _events(extractor, text, "2022-05-12")
+    assert ev and {e["kind"] for e in ev} == {kind}, ev

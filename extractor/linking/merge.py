@@ -158,6 +158,17 @@ def _specificity(c: Candidate) -> int:
     return 2 * c.own_trigger + (c.place_src == "own") + (c.date_src == "own") - 2 * c.list_line
 
 
+@rule("merge.distinct_finds")
+def distinct_finds(a: Candidate, b: Candidate) -> bool:
+    """Equal amounts on different days or at different places are two finds: "8 mei: 400 kilo; 10 mei: 400 kilo"."""
+    if a.date_src == "own" == b.date_src and a.date and b.date:
+        if a.date.end < b.date.start or b.date.end < a.date.start:
+            return True
+    if a.place_src == "own" == b.place_src and a.place and b.place:
+        return a.place.name != b.place.name
+    return False
+
+
 @rule("merge.same_amount_twice")
 def same_amount_twice(cands: list[Candidate], log: Log) -> list[Candidate]:
     """The same drug and amount twice is one find: "Er werd 2 ton coke onderschept ... De 2 ton lag in bananendozen"."""
@@ -169,11 +180,17 @@ def same_amount_twice(cands: list[Candidate], log: Log) -> list[Candidate]:
             continue
         reps = seen.setdefault((c.drug, c.amount.unit), [])
         v = c.amount.value
-        lo = bisect.bisect_left(reps, (v * 0.98 - 1e-9, -1))
-        k = next(
-            (k for val, k in reps[lo:] if val > v / 0.98 + 1e-9 or same_amount(out[k].amount, c.amount)), None
+        lo, hi = (
+            bisect.bisect_left(reps, (v * 0.98 - 1e-9, -1)),
+            bisect.bisect_right(reps, (v / 0.98 + 1e-9, len(out))),
         )
-        if k is None or not same_amount(out[k].amount, c.amount):
+        near = [k for _val, k in reps[lo:hi] if same_amount(out[k].amount, c.amount)]
+        k = next((k for k in near if not distinct_finds(out[k], c)), None)
+        if k is None:
+            if near:
+                log.note(
+                    distinct_finds, c.amount.text, f"{c.drug}: not merged with the same amount elsewhere"
+                )
             bisect.insort(reps, (v, len(out)))
             out.append(c)
             continue

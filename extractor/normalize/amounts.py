@@ -173,6 +173,12 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 matches, i = listed
                 out.extend(matches)
                 continue
+        if toks[i].text[0].isdigit() and "tussen" not in (t.lower for t in toks[max(0, i - 2) : i]):
+            listed = _respectively(text, toks, i, need_and=True)
+            if listed:  # "60 en 30 kilo", "40, 25 en 80 kilo": each number in the unit at the end
+                matches, i = listed
+                out.extend(matches)
+                continue
         m = _match_at(text, toks, i)
         if m is None:
             i += 1
@@ -182,9 +188,13 @@ def find_amounts(text: str) -> list[AmountMatch]:
     return out
 
 
-def _respectively(text: str, toks: list[Tok], i: int):
-    """ "respectievelijk 5 en 7 kilo": one amount per number, all in the unit at the end."""
+def _respectively(text: str, toks: list[Tok], i: int, need_and: bool = False):
+    """ "respectievelijk 5 en 7 kilo": one amount per number, all in the unit at the end.
+
+    With ``need_and`` (a list without "respectievelijk"), the last two numbers must be joined by "en".
+    """
     nums: list[_Num] = []
+    seps: list[str] = []
     j = i
     while j < len(toks) and len(nums) < 12:
         num = _read_number(text, toks, j)
@@ -193,11 +203,16 @@ def _respectively(text: str, toks: list[Tok], i: int):
         nums.append(num)
         j = num.end
         if j < len(toks) and toks[j].lower in (",", "en"):
+            seps.append(toks[j].lower)
             j += 1
             continue
         break
     unit = _unit_at(toks, j)
     if len(nums) < 2 or unit is None or unit["unit"] in ("EUR", "USD"):
+        return None
+    if need_and and (
+        seps[len(nums) - 2] != "en" or unit["unit"] not in ("kg", "l", "pills", "plants", "units")
+    ):
         return None
     factor = float(unit["factor"])
     matches = [

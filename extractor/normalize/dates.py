@@ -709,8 +709,17 @@ _UNIT_SPAN_RULES = {_relative_week, _part_of_relative}  # a span for "maand", a 
 _CALENDAR_RULES = {_day, _numeric, _iso}  # a day named by its date: "3 juni", "23-09-2019"
 
 
+_POINT_MODIFIERS = frozenset(["begin", "eind", "einde", "medio", "midden", "halverwege"])
+
+
 def _anchor(fn, m) -> str:
-    """ "span" or "moment": what the expression a rule matched names (see ``DateInterval.anchor``)."""
+    """ "span" or "moment": what the expression a rule matched names (see ``DateInterval.anchor``).
+
+    A part of a period ("eind vorig jaar", "begin 2020") names a moment in it, however vague.
+    """
+    mod = m.groupdict().get("mod")
+    if mod and " ".join(mod.lower().split()) in _POINT_MODIFIERS:
+        return "moment"
     if fn in _SPAN_RULES:
         return "span"
     if fn in _UNIT_SPAN_RULES and m["u"].lower() == "maand":
