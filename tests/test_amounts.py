@@ -429,3 +429,33 @@ def test_list_of_numbers_negative(text, lows):
     found = [m.amount for m in find_amounts(text)]
     assert [a.low for a in found] == lows
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text,value,approx",
+    [
+        ("achttien pakken van één kilo", 18.0, False),
+        ("25 blokken van elk 1 kilo", 25.0, False),
+        ("zo'n 40 pakketten van een kilo", 40.0, True),
+        ("60 blokken van ongeveer 1,5 kilo", 90.0, True),
+        ("twaalf bolletjes van 10 gram", 0.12, False),
+    ],
+)
+def test_counted_packages_with_a_unit_weight(text, value, approx):
+    found = find_amounts(text)
+    assert len(found) == 1
+    assert found[0].amount.unit == "kg" and abs(found[0].amount.value - value) < 1e-9
+    assert found[0].amount.approximate is approx
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("vier vaten van 200 liter", [(200.0, "l")]),  # a capacity multiplies nothing
+        ("pakken van 1 kilo", [(1.0, "kg")]),  # no count
+        ("een van de pakken van 2 kilo", [(2.0, "kg")]),  # one of them
+        ("30 blokken en 2 kilo", [(30.0, "units"), (2.0, "kg")]),  # not "van"
+    ],
+)
+def test_counted_packages_negative(text, values):
+    assert [(m.amount.value, m.amount.unit) for m in find_amounts(text)] == values

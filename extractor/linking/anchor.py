@@ -203,6 +203,18 @@ def unit_from_label(ix: ArticleIndex, s: Sentence, a: Mention) -> str:
     return "units"
 
 
+@rule("anchor.container_size")
+def container_size(ix: ArticleIndex, a: Mention) -> bool:
+    """A vessel's size is not an amount: "In de schuur stonden vaten van 200 liter met chemicaliën"."""
+    before = ix.words_before(a.start, 2)
+    return (
+        a.value.unit == "l"
+        and len(before) == 2
+        and before[1] == "van"
+        and before[0] in params().words["vessels"]
+    )
+
+
 @rule("anchor.continuation")
 def continuation(gate: Gate, s: Sentence) -> bool:
     """An amount after a stated seizure continues it: "Er werd cocaïne gevonden. Het ging om 40 kilo"."""
@@ -228,6 +240,9 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
     for a in ix.mentions["amounts"]:
         s = ix.sentence_at(a.start)
         if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(gate, s):
+            continue
+        if container_size(ix, a):
+            log.note(container_size, ix.text[max(s.start, a.start - 20) : a.end])
             continue
         link = link_drug(ix, s, a, drugs)
         if link is None:

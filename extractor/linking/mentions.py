@@ -150,10 +150,26 @@ def find_mentions(
     return out
 
 
+@rule("mentions.coordinated")
+def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Reading | None:
+    """A drug joined to a find shares its reading: "kleine hoeveelheden hasj en speed", "een partij coke en heroïne"."""
+    joint = re.compile(r"\s*(?:,|" + "|".join(map(re.escape, params().words["joint_conjunctions"])) + r")\s*")
+    ds = drugs.by_sentence[s.index]
+    k = next(i for i, x in enumerate(ds) if x is d)
+    while k > 0 and joint.fullmatch(ix.text[ds[k - 1].end : ds[k].start]):
+        r = read_mention(ix, s, ds[k - 1])
+        if r.countable:
+            return r
+        k -= 1
+    return None
+
+
 def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
-    r = read_mention(ix, s, d)
+    r, how = read_mention(ix, s, d), seizable
     if not seizable(r):
-        return None
+        r, how = coordinated(ix, s, d, drugs), coordinated
+        if r is None:
+            return None
     lab = lab_drug(ix, s, d, drugs)
     drug_id = lab.value if lab is not None else d.value
     same = by_sentence.get((s.index, drug_id), [])
@@ -166,5 +182,5 @@ def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Can
             log.note(skip, d.text, f"sentence {s.index}")
             return None
     c = Candidate(drug_id, d.text, None, None, s, d.start, own_trigger=True, mention_only=True, vague=r.vague)
-    c = c.decide("drug", lab_drug if lab is not None else seizable, ix.text[d.start : (lab or d).end])
+    c = c.decide("drug", lab_drug if lab is not None else how, ix.text[d.start : (lab or d).end])
     return replace(c, count=r.count, plural=r.plural)

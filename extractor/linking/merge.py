@@ -154,6 +154,25 @@ def announced_count(cands: list[Candidate], log: Log) -> list[Candidate]:
     return out
 
 
+@rule("merge.packaging_of_weight")
+def packaging_of_weight(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """A count after a weight of its drug is how it was packed: "436 gram cocaïne, verdeeld over 56 bolletjes"."""
+    out: list[Candidate] = []
+    for c in cands:
+        weighed = None
+        if c.amount and c.amount.unit == "units" and not c.adjacent_drug:
+            k = len(out) - 1
+            while k >= 0 and out[k].sent is c.sent and weighed is None:
+                p = out[k]
+                weighed = p if p.drug == c.drug and p.amount and p.amount.unit == "kg" else None
+                k -= 1
+        if weighed is not None:
+            log.dropped(packaging_of_weight, c, weighed)
+            continue
+        out.append(c)
+    return out
+
+
 def _specificity(c: Candidate) -> int:
     return 2 * c.own_trigger + (c.place_src == "own") + (c.date_src == "own") - 2 * c.list_line
 

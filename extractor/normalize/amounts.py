@@ -12,6 +12,7 @@ What is *not* an amount: a number without a unit ("2,5 keer", "49 jaar", "2020",
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +47,8 @@ def _lexicon():
         "money_after": {w for w in data["money_after"] if " " not in w},
         "counted": data["counted_numbers"],
         "currency_prefix": set(data["currency_prefixes"]),
+        "packages": frozenset(data["packages"]),
+        "each": frozenset(data["each"]),
     }
 
 
@@ -185,7 +188,46 @@ def find_amounts(text: str) -> list[AmountMatch]:
             continue
         match, i = m
         out.append(match)
+    return _unit_weights(text, toks, out)
+
+
+def _unit_weights(text: str, toks: list[Tok], found: list[AmountMatch]) -> list[AmountMatch]:
+    """ "zestien pakken van (elk) één kilo": the count times the unit weight, as one amount (16 kg).
+
+    Only weights multiply: "drie vaten van 200 liter" states a capacity, which stays as it is.
+    """
+    lex, out = _lexicon(), []
+    starts = [t.start for t in toks]
+    for m in found:
+        t = bisect.bisect_left(starts, m.start)
+        combined = _count_before(text, toks, t, lex) if m.amount.unit == "kg" and m.amount.value else None
+        if combined is None:
+            out.append(m)
+            continue
+        num, first = combined
+        start, approx = toks[first].start, num.approximate or m.amount.approximate
+        while out and out[-1].end > start:  # "zo'n 80 blokken" read as a count of its own
+            count = out.pop()
+            start, approx = min(start, count.start), approx or count.amount.approximate
+        value = num.value * m.amount.value
+        out.append(AmountMatch(start, m.end, Amount(value, "kg", approx, text[start : m.end])))
     return out
+
+
+def _count_before(text: str, toks: list[Tok], t: int, lex) -> tuple[_Num, int] | None:
+    """(the count, its first token) of "<count> <packages> van [elk]" ending right before token ``t``."""
+    j = t - 1
+    if j >= 0 and toks[j].lower in lex["each"]:
+        j -= 1
+    if j < 1 or toks[j].lower != "van" or toks[j - 1].lower not in lex["packages"]:
+        return None
+    noun = j - 1
+    for k in (noun - 1, noun - 2, noun - 3):
+        if k >= 0:
+            num = _read_number(text, toks, k)
+            if num is not None and num.end == noun and num.value and num.value > 1:
+                return num, (_approx_before(toks, k) or k)
+    return None
 
 
 def _respectively(text: str, toks: list[Tok], i: int, need_and: bool = False):
