@@ -301,3 +301,64 @@ def test_pathological_input_is_prompt(text):
     find_dates(text, W)
     took = time.perf_counter() - t0
     assert took < 30 * base + 1.0, (took, base)
+
+
+# dates given relative to the date before them (written for this table)
+ANAPHORIC = [
+    (
+        "Op 12 maart vond de douane 40 kilo en drie dagen later nog 60 kilo.",
+        "drie dagen later",
+        "2022-03-15",
+        "2022-03-15",
+    ),
+    (
+        "Op 2 juni werd een lab opgerold; de volgende dag volgde een tweede.",
+        "de volgende dag",
+        "2022-06-03",
+        "2022-06-03",
+    ),
+    (
+        "In 2021 werd 70 ton onderschept, tegen 48 ton het jaar daarvoor.",
+        "het jaar daarvoor",
+        "2020-01-01",
+        "2020-12-31",
+    ),
+    (
+        "Op 10 mei begon de actie, twee weken later was die voorbij.",
+        "twee weken later",
+        "2022-05-23",
+        "2022-05-29",
+    ),
+]
+ANAPHORIC_NEGATIVE = [  # no antecedent, or only a compared date: nothing to resolve against
+    "Drie dagen later werd de man vrijgelaten.",
+    "Het ging om meer dan in 2019; het jaar daarvoor was het minder.",
+]
+
+
+@pytest.mark.parametrize("text,expr,start,end", ANAPHORIC)
+def test_anaphoric_dates(text, expr, start, end):
+    found = {m.interval.text.lower(): m.interval for m in find_dates(text, "2022-06-20")}
+    iv = found[expr.lower()]
+    assert (iv.start.isoformat(), iv.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ANAPHORIC_NEGATIVE)
+def test_anaphoric_dates_negative(text):
+    assert not [
+        m
+        for m in find_dates(text, "2022-06-20")
+        if "later" in m.interval.text or "daarvoor" in m.interval.text
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,anchor",
+    [
+        ("dit jaar", "span"), ("de eerste vijf maanden van 2021", "span"), ("tussen maandag 1 maart en vrijdag 30 april", "span"),
+        ("in de nacht van 2 op 3 april", "moment"), ("woensdag", "moment"), ("gisteren", "moment"),
+        ("vorige week", "moment"), ("eind vorig jaar", "moment"), ("vorige maand", "span"),
+    ],
+)  # fmt: skip
+def test_date_anchor_moment_or_span(text, anchor):
+    assert find_dates(text, "2021-06-09")[0].interval.anchor == anchor

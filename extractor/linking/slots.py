@@ -66,10 +66,11 @@ def _dates(ix: ArticleIndex, s: Sentence, c: Candidate) -> list[Mention]:
 
 @rule("slot.date.clause")
 def date_clause(ix: ArticleIndex, c: Candidate):
-    """The date in the find's clause, nearest first: "Op 3 april werd 11 ton gevonden, in mei nog 2 ton"."""
+    """The date of the find's clause, the last before it first: "Op 3 mei ging het om 8 kilo en twee dagen later om 5"."""
     cs, ce = ix.clause(c.sent, c.anchor)
     own = [m for m in _dates(ix, c.sent, c) if cs <= m.start and m.end <= ce]
-    return (min(own, key=lambda m: abs(m.start - c.anchor)), "own") if own else None
+    before = [m for m in own if m.end <= c.anchor]
+    return ((before[-1] if before else own[0]), "own") if own else None
 
 
 @rule("slot.date.sentence")

@@ -774,6 +774,48 @@ def _resolve(fn, m, bounds):
     return min(r_lo[0], r_hi[0]), max(r_lo[1], r_hi[1]), "period", True
 
 
+# dates given relative to the date named before them: "vier dagen later", "het jaar daarvoor"
+_ANAPHOR = re.compile(
+    _B
+    + r"(?:(?P<n>"
+    + _NUMW
+    + r"|een)\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar)\s+(?P<dir>later|daarna|nadien|erna|eerder|daarvoor|ervoor)"
+    r"|(?:de\s+)?(?P<next>volgende\s+dag|dag\s+(?:erna|daarna|nadien))|daags\s+(?:nadien|daarna|erna)"
+    r"|het\s+jaar\s+(?P<yr>daarvoor|ervoor|daarna|erna))" + _E,
+    re.IGNORECASE,
+)
+
+
+_COMPARED = re.compile(
+    r"(?<!\w)(?:als|dan|tegen)\s+(?:in\s+)?$", re.IGNORECASE
+)  # "als in 2018": no antecedent
+
+
+def _anaphoric(m, prev: DateInterval | None) -> DateInterval | None:
+    """ "vier dagen later" after "23 september" -> 27 September; "het jaar daarvoor" after 2019 -> 2018."""
+    if prev is None:
+        return None
+    text, back = m.group(0), (m["dir"] or m["yr"] or "").lower() in ("eerder", "daarvoor", "ervoor")
+    n = 1 if m["n"] is None or m["n"].lower() == "een" else _num(m["n"])
+    if n is None:
+        return None
+    sign = -1 if back else 1
+    base = prev.start if back else prev.end
+    unit = (m["u"] or ("jaar" if m["yr"] else "dag")).lower()
+    if unit.startswith("dag"):
+        d = base + timedelta(days=sign * n)
+        return DateInterval(d, d, "day", text, True, "moment")
+    if unit.startswith("we"):
+        mon = _monday(base + timedelta(days=7 * sign * n))
+        return DateInterval(mon, mon + timedelta(days=6), "week", text, True, "moment")
+    if unit.startswith("maand"):
+        y, mo = divmod(base.year * 12 + base.month - 1 + sign * n, 12)
+        a, b = _month(y, mo + 1)
+        return DateInterval(a, b, "month", text, True, "span")
+    y = base.year + sign * n
+    return DateInterval(date(y, 1, 1), date(y, 12, 31), "year", text, True, "span")
+
+
 MAX_TEXT = 2_000_000  # characters scanned per call; longer text is cut (callers cap earlier)
 
 
@@ -788,7 +830,7 @@ def find_dates(text: str, published=None) -> list[DateMatch]:
     text = text[:MAX_TEXT]
     bounds = published_bounds(published)
     cands = []
-    for rx, fn in _RULES:
+    for rx, fn in [*_RULES, (_ANAPHOR, _anaphoric)]:
         for m in rx.finditer(text):
             s, e = m.span()
             if e > s:
@@ -798,6 +840,10 @@ def find_dates(text: str, published=None) -> list[DateMatch]:
     last_end = -1
     for s, _neg, e, fn, m in cands:
         if s < last_end:
+            continue
+        if fn is _anaphoric:  # resolved against the date before it, in _combine
+            chosen.append((s, e, m.group(0), ("anaphor", m)))
+            last_end = e
             continue
         try:
             r = _resolve(fn, m, bounds)
@@ -817,6 +863,15 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
     while i < len(chosen):
         s, e, t, r = chosen[i]
         if r is None:
+            i += 1
+            continue
+        if r[0] == "anaphor":
+            antecedent = next(
+                (x for x in reversed(out) if not _COMPARED.search(text, max(0, x.start - 12), x.start)), None
+            )
+            iv = _anaphoric(r[1], antecedent.interval if antecedent else None)
+            if iv is not None:
+                out.append(DateMatch(s, e, iv))
             i += 1
             continue
         a, b, gran, rel, anchor, calendar = r
