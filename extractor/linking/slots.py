@@ -126,13 +126,15 @@ def _place_context(ix: ArticleIndex, c: Candidate, kinds: tuple, key: str):
     x = ix.nearest_before(key, "places", lambda x, m: _usable(m) and m.value.kind in kinds, c.sent)
     if x is None:
         return None
-    return [m for m in ix.at("places", x.index) if _usable(m) and m.value.kind in kinds][-1], "context"
+    found = [m for m in ix.at("places", x.index) if _usable(m) and m.value.kind in kinds]
+    best = min(_rank(m) for m in found)  # "in Heijen (Gennep, bij Nijmegen)": where, before near where
+    return [m for m in found if _rank(m) == best][-1], "context"
 
 
 @rule("slot.place.context_locative")
 def place_context_locative(ix: ArticleIndex, c: Candidate):
     """The last place where something happened earlier: "De politie viel binnen in Oss. Ze vond 30 kilo"."""
-    return _place_context(ix, c, ("locative", "dateline"), "place.locative")
+    return _place_context(ix, c, ("locative", "dateline", "near"), "place.locative")
 
 
 @rule("slot.place.context_hint")
@@ -167,7 +169,7 @@ def place_agency_seat(ix: ArticleIndex, c: Candidate):
 def place_later(ix: ArticleIndex, c: Candidate):
     """Last resort: the first place named later where something happened: "Er lag 9 kilo. Dat was in Gent"."""
     m = ix.first_after(
-        "places", c.sent.end, lambda m: _usable(m) and m.value.kind in ("locative", "dateline")
+        "places", c.sent.end, lambda m: _usable(m) and m.value.kind in ("locative", "dateline", "near")
     )
     return (m, "context") if m else None
 
@@ -238,6 +240,26 @@ def operation_near(ix: ArticleIndex, c: Candidate):
     return (ms[-1], "own") if ms else None
 
 
+_TOWN_KINDS = ("locative", "dateline", "near", "weak")
+
+
+@rule("slot.place.street_in_town")
+def street_in_town(ix: ArticleIndex, c: Candidate, street: Mention) -> Mention | None:
+    """A street alone is in the town the article names: "In Venlo ... Aan de Kerkstraat lag 9 kilo"."""
+
+    def town(m: Mention) -> bool:
+        return _usable(m) and m.value.kind in _TOWN_KINDS and m.value.name not in _country_names()
+
+    here = [m for m in ix.at("places", c.sent.index) if town(m) and m.start < street.start]
+    if here:
+        return here[-1]
+    x = ix.nearest_before("place.town", "places", lambda x, m: town(m), c.sent)
+    if x is not None:
+        return [m for m in ix.at("places", x.index) if town(m)][-1]
+    title = [m for m in ix.in_title("places") if town(m)]
+    return title[0] if title else None
+
+
 def resolve(slot: str, ix: ArticleIndex, c: Candidate):
     """(rule function, value found, its source) by the slot's cascade; (None, None, None) when none applies."""
     for rule_id in params().slots[slot]:
@@ -251,6 +273,9 @@ def resolve(slot: str, ix: ArticleIndex, c: Candidate):
 def fill(ix: ArticleIndex, c: Candidate) -> Candidate:
     """The candidate with its place, origin, agencies and operation (the date is read by the kind stage)."""
     fn, m, src = resolve("place", ix, c)
+    if fn is not None and m.value.kind == "street":
+        town = street_in_town(ix, c, m)
+        fn, m = (street_in_town, town) if town is not None else (fn, m)
     if fn is not None:
         src = "title" if c.sent.is_title else src
         c = c.decide("location", fn, m.text, place=m.value, place_src=src)

@@ -25,6 +25,12 @@ def value_cue(ix: ArticleIndex, a: Mention) -> bool:
     return any(k in window for k in params().value_cues)
 
 
+@rule("value.worth_after")
+def worth_after(ix: ArticleIndex, a: Mention) -> bool:
+    """A sum followed by "waard" is what the find is worth: "De lading zou zo'n 72 miljoen euro waard zijn"."""
+    return bool(re.match(r"\s+(?:\w+\s+)?waard\b", ix.text[a.end : a.end + 20], re.IGNORECASE))
+
+
 @rule("value.worth_of_drugs")
 def worth_of_drugs(ix: ArticleIndex, a: Mention, drugs: Drugs) -> bool:
     """ "voor X euro aan drugs" prices the find: "Ze vonden voor 2,7 miljoen euro aan cocaïne"."""
@@ -61,7 +67,8 @@ def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: L
     for a in ix.mentions["amounts"]:
         if not a.value.is_money or a.value.unit != "EUR" or a.value.value is None:
             continue
-        cue = value_cue if value_cue(ix, a) else worth_of_drugs if worth_of_drugs(ix, a, drugs) else None
+        cue = next((f for f in (value_cue, worth_after) if f(ix, a)), None)
+        cue = cue or (worth_of_drugs if worth_of_drugs(ix, a, drugs) else None)
         s = ix.sentence_at(a.start)
         if cue is None or s is None:
             continue

@@ -13,6 +13,7 @@ What is *not* an amount: a number without a unit ("2,5 keer", "49 jaar", "2020",
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,10 @@ from .tokens import Tok, tokenize
 _GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "'", "’")
 _RANGE_WORDS = {"tot", "à", "a", "-", "–", "—", "tot/met"}
 _MONEY_TON = 100_000.0  # "acht ton cash": in a money context a "ton" is 100,000 euro
+# "een straatwaarde van een kleine vier ton": a value right before the number makes "ton" money
+_VALUE_BEFORE = re.compile(
+    r"(?:waarde|goed\s+voor|geschat\s+op|waard)\s+(?:van\s+)?(?:[^\W\d][\w'’]*\s+){0,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -335,7 +340,13 @@ def _match_at(text: str, toks: list[Tok], i: int):
     if unit_tok.lower in ("ton", "tonnen") and currency_prefix is None:
         nxt = toks[j + 1].lower if j + 1 < n else ""
         nxt2 = toks[j + 2].lower if j + 2 < n else ""
-        if nxt in lex["money_after"] or (nxt == "aan" and nxt2 in lex["money_after"]) or nxt == "euro":
+        valued = _VALUE_BEFORE.search(text, max(0, toks[num.start].start - 40), toks[num.start].start)
+        if (
+            nxt in lex["money_after"]
+            or (nxt == "aan" and nxt2 in lex["money_after"])
+            or nxt == "euro"
+            or valued
+        ):
             canonical, factor = "EUR", _MONEY_TON
             if nxt == "euro":
                 end_tok = j + 1

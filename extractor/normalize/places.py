@@ -2,12 +2,16 @@
 
 ``find_places(text)`` returns each place with a role in ``Place.kind``:
 - ``locative``: where something happened ("in Vlissingen", "de Rotterdamse haven", "in de wijk Hollandse Molen")
+- ``near``: near where it happened ("bij Venlo", "net over de grens bij Venlo")
 - ``dateline``: the place an article opens with ("DRACHTEN - ", "Voeren: ")
 - ``origin``: where something came from or went to ("uit Brazilië", "vanuit Santos", "naar Italië")
 - ``agency``: part of an agency's name ("parket van Antwerpen", "FGP Antwerpen")
 - ``weak``: any other mention
 Names come from the gazetteer (``resources/nl/places.json``, countries from pycountry's
-nl locale); an unknown capitalised name after "in"/"te" is also taken, with country None.
+nl locale, and GeoNames places in ``gazetteer.tsv``); an unknown capitalised name after
+"in"/"te" is also taken, with country None. A name that continues into another capitalised
+word ("Albert Cuijpstraat") is part of a longer name, not a place; a small foreign place, or
+a home place whose name is also a Dutch word ("Best", "Goes"), needs a preposition of place.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ _CONNECTORS = {"aan", "den", "de", "op", "en", "van", "bij", "in"}
 _ROLE_WORDS = load_json("places.json")["role_words"]
 _LOCATIVE_PREV = frozenset(_ROLE_WORDS["locative_before"])
 _ORIGIN_PREV = frozenset(_ROLE_WORDS["origin_before"])
+_NEAR_PREV = frozenset(_ROLE_WORDS["near_before"])
+_HOME = frozenset(["NL", "BE", "LU", "SR", "CW", "AW", "SX", "BQ"])
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
 )
@@ -32,7 +38,9 @@ _IN_NAME = re.compile(
     r"(?<![\w])(?:[Ii]n|[Tt]e)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+)?"
     r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
 )
-_IN_DE_STREET = re.compile(r"(?<![\w])(?:in|op|aan)\s+de\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)")
+_IN_DE_STREET = re.compile(
+    r"(?<![\w])(?:[Ii]n|[Oo]p|[Aa]an)\s+de\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)"
+)
 _IN_DE_WIJK = re.compile(r"(?<![\w])in\s+de\s+(?:wijk|buurt)\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)")
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][\w'’]*+(?:[ -][A-Z][\w'’]*+)?)\s*(?::|\s[-–—])\s")
 
@@ -95,7 +103,11 @@ def _demonyms() -> dict[str, str]:
 @cache
 def _adjectives() -> tuple[dict[str, str], frozenset[str]]:
     data = load_json("places.json")
-    return data["adjectives"], frozenset(data["adjective_heads"])
+    adjectives = dict(data["adjectives"])
+    for form, name in data["adjectives"].items():  # the uninflected form: "een Gents bedrijf"
+        if form.endswith("e"):
+            adjectives.setdefault(form[:-1], name)
+    return adjectives, frozenset(data["adjective_heads"])
 
 
 def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
@@ -119,6 +131,8 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
         "gerecht van",
     ):
         return "agency"
+    if prev in _NEAR_PREV:
+        return "near"
     if prev in _LOCATIVE_PREV or prev2 in (
         "haven van",
         "regio van",
@@ -176,6 +190,8 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
             hit = gaz.get(cand) or (gaz.get(cand.title()) if cand.isupper() and len(cand) > 3 else None)
             if hit:
                 best, end_i = (hit, words[k][2]), k
+        if best and not _stands_alone(text, best[1], i, before, words):
+            best = None
         if best:
             (name, country), end = best
             kind = _role(text, s, end, before)
@@ -193,8 +209,10 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
             out[s] = PlaceMatch(s, e, Place(name, place_country(name), w, "weak"))
             i += 1
             continue
-        # adjectival forms: "de Antwerpse haven", "Belgische douane"
-        if w in adjectives and i + 1 < n and words[i + 1][0].lower() in heads:
+        # adjectival forms: "de Antwerpse haven", "Belgische douane", "in een Gents postsorteercentrum"
+        placed = len(before) >= 1 and before[-1] in _LOCATIVE_PREV
+        nxt_common = i + 1 < n and words[i + 1][0][:1].islower()  # a noun, not "het Belgische Lommel"
+        if w in adjectives and i + 1 < n and (words[i + 1][0].lower() in heads or (placed and nxt_common)):
             name = adjectives[w]
             head = words[i + 1][0].lower()
             kind = "weak" if head in ("douane", "politie", "kustwacht", "territoriale") else "locative"
@@ -234,7 +252,8 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
             canon, country = (
                 gaz.get(name) or gaz.get(name.title()) or (name.title() if name.isupper() else name, None)
             )
-            if name.split()[0] not in stop:
+            known = gaz.get(name) or gaz.get(name.title())
+            if name.split()[0] not in stop and (known or name.isupper()):  # not "Hennepvangst: ..."
                 s, e = m.span("name")
                 out[s] = PlaceMatch(s, e, Place(canon, country, name, "dateline"))
         elif m and m.start("name") in out:
@@ -243,6 +262,38 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
                 p.start, p.end, Place(p.place.name, p.place.country, p.place.text, "dateline")
             )
     return [out[k] for k in sorted(out)]
+
+
+@cache
+def _curated() -> frozenset[str]:
+    """Names of our own lists (places.json) and countries: known places whatever follows them."""
+    data = load_json("places.json")
+    return frozenset([*data["NL"], *data["BE"], *data["parts"], *_countries_only()])
+
+
+@cache
+def _word_like() -> frozenset[str]:
+    return frozenset(load_json("places.json")["word_like_names"])
+
+
+def _stands_alone(text: str, end: int, i: int, before: list[str], words) -> bool:
+    """A gazetteer hit is a place only if it is not part of a longer name and, when the name is
+    weak evidence on its own (a small foreign place, a Dutch word), a preposition of place precedes."""
+    from ..lexicon import geonames
+
+    name = text[words[i][1] : end]
+    curated = name in _curated()
+    if not curated and re.match(r" [A-Z][a-z]", text[end : end + 3]):  # "Albert Cuijpstraat", "Albert Heijn"
+        return False
+    placed = bool(before) and (
+        before[-1] in _LOCATIVE_PREV or before[-1] in _NEAR_PREV or before[-1] in _ORIGIN_PREV
+    )
+    if name in _word_like():
+        return placed
+    row = geonames().get(name)
+    if row is None or curated or row[1] in _HOME or row[3] >= 100_000:
+        return True
+    return placed
 
 
 @cache
