@@ -215,6 +215,21 @@ def container_size(ix: ArticleIndex, a: Mention) -> bool:
     )
 
 
+@rule("anchor.difference")
+def difference(ix: ArticleIndex, a: Mention) -> bool:
+    """A difference between figures is no find: "Dat is zo'n 10 ton minder dan in 2018"."""
+    after = re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 20].lower())[:2]
+    return len(after) == 2 and after[0] in params().words["difference_words"] and after[1] == "dan"
+
+
+@rule("anchor.not_a_drug")
+def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
+    """An amount of a cutting agent or a carrier is no drug: "versnijdingsmiddel, 25 kilo", "40 ton steenkool"."""
+    words = set(ix.words_before(a.start, params().scopes["not_drug_words"]))
+    words |= set(re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 30].lower())[:1])
+    return bool(words & params().words["not_drugs"])
+
+
 @rule("anchor.continuation")
 def continuation(gate: Gate, s: Sentence) -> bool:
     """An amount after a stated seizure continues it: "Er werd cocaïne gevonden. Het ging om 40 kilo"."""
@@ -241,8 +256,9 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
         s = ix.sentence_at(a.start)
         if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(gate, s):
             continue
-        if container_size(ix, a):
-            log.note(container_size, ix.text[max(s.start, a.start - 20) : a.end])
+        skip = next((f for f in (container_size, difference, not_a_drug) if f(ix, a)), None)
+        if skip is not None:
+            log.note(skip, ix.text[max(s.start, a.start - 30) : min(s.end, a.end + 20)])
             continue
         link = link_drug(ix, s, a, drugs)
         if link is None:

@@ -30,12 +30,22 @@ def _quantities(ix: ArticleIndex, s: Sentence) -> list[Mention]:
     return [a for a in ix.at("amounts", s.index) if a.value.unit in QUANTITY_UNITS]
 
 
-def _says(s: Sentence, key: str) -> bool:
-    """The sentence holds one of the cue words or phrases of ``key`` ("festival*": any word it begins)."""
+@cache
+def _cue(key: str) -> tuple[frozenset, tuple, tuple]:
+    """A cue list as (single words, phrases, prefixes: "festival*" stands for any word it begins)."""
     words = params().words[key]
-    if s.words & words or any(" " in w and w in s.lower for w in words):
+    return (
+        frozenset(w for w in words if " " not in w and not w.endswith("*")),
+        tuple(w for w in words if " " in w),
+        tuple(w[:-1] for w in words if w.endswith("*")),
+    )
+
+
+def _says(s: Sentence, key: str) -> bool:
+    """The sentence holds one of the cue words or phrases of ``key``."""
+    single, multi, prefixes = _cue(key)
+    if s.words & single or any(w in s.lower for w in multi):
         return True
-    prefixes = tuple(w[:-1] for w in words if w.endswith("*"))
     return bool(prefixes) and any(x.startswith(prefixes) for x in s.words)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .anchor import Drugs
 from .gate import Gate
@@ -150,10 +151,15 @@ def find_mentions(
     return out
 
 
+@cache
+def _joint() -> re.Pattern:
+    return re.compile(r"\s*(?:,|" + "|".join(map(re.escape, params().words["joint_conjunctions"])) + r")\s*")
+
+
 @rule("mentions.coordinated")
 def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Reading | None:
     """A drug joined to a find shares its reading: "kleine hoeveelheden hasj en speed", "een partij coke en heroïne"."""
-    joint = re.compile(r"\s*(?:,|" + "|".join(map(re.escape, params().words["joint_conjunctions"])) + r")\s*")
+    joint = _joint()
     ds = drugs.by_sentence[s.index]
     k = next(i for i, x in enumerate(ds) if x is d)
     while k > 0 and joint.fullmatch(ix.text[ds[k - 1].end : ds[k].start]):

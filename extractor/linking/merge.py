@@ -55,6 +55,10 @@ def title_restates_body(cands: list[Candidate], log: Log) -> list[Candidate]:
     body = [c for c in cands if not c.sent.is_title]
     out = list(body)
     for t in (c for c in cands if c.sent.is_title):
+        total = title_sums_body(t, body)
+        if total is not None:
+            out.append(total)
+            continue
         i = next((k for k, b in enumerate(out) if b.drug == t.drug and same_amount(b.amount, t.amount)), None)
         if i is None:
             k = next((k for k, b in enumerate(out) if b.drug == t.drug), None)
@@ -71,6 +75,30 @@ def title_restates_body(cands: list[Candidate], log: Log) -> list[Candidate]:
         out[i] = absorb(out[i], t)
         log.dropped(title_restates_body, t, out[i])
     return sorted(out, key=lambda c: c.anchor)
+
+
+@rule("merge.title_sums_body")
+def title_sums_body(t: Candidate, body: list[Candidate]) -> Candidate | None:
+    """A title's figure that adds up the body's finds is their total: "Douane onderschept 2 ton" above 800 and 1.190 kilo."""
+    if (
+        t.amount is None
+        or not t.amount.value
+        or any(same_amount(b.amount, t.amount) and b.drug == t.drug for b in body)
+    ):
+        return None
+    parts = [
+        b for b in body
+        if b.drug == t.drug and b.kind == "seizure" and b.amount and b.amount.unit == t.amount.unit and b.amount.value
+    ]  # fmt: skip
+    if len(parts) < 2 or abs(sum(b.amount.value for b in parts) - t.amount.value) > 0.05 * t.amount.value:
+        return None
+    dated = [b.date for b in parts if b.date is not None]
+    changes = {"kind": "aggregate"}
+    if len(dated) == len(parts):
+        start, end = min(d.start for d in dated), max(d.end for d in dated)
+        changes.update(date=replace(dated[0], start=start, end=end, anchor="span", text=""), date_src="own")
+    c = t.decide("kind", title_sums_body, t.amount.text, **changes)
+    return c.decide("date", title_sums_body, t.amount.text) if "date" in changes else c
 
 
 @rule("merge.one_mention_per_drug")
@@ -183,6 +211,8 @@ def distinct_finds(a: Candidate, b: Candidate) -> bool:
     if a.date_src == "own" == b.date_src and a.date and b.date:
         if a.date.end < b.date.start or b.date.end < a.date.start:
             return True
+        if a.kind == "aggregate" == b.kind and (a.date.start, a.date.end) != (b.date.start, b.date.end):
+            return True  # totals up to different days: "bijna 54,5 ton dit jaar", "op 3 juni 52.500 kilo"
     if a.place_src == "own" == b.place_src and a.place and b.place:
         return a.place.name != b.place.name
     return False
@@ -225,6 +255,56 @@ def same_amount_twice(cands: list[Candidate], log: Log) -> list[Candidate]:
     return [c for c in out if c is not None]
 
 
+def _direction(a) -> str:
+    """How an approximate amount relates to the true figure: above it ("ruim"), below ("bijna") or about."""
+    text = a.text.lower()
+    if text.startswith("bijna"):
+        return "below"
+    return "above" if text.startswith(tuple(params().words["approximate_above"])) else "about"
+
+
+def _restates(rounded, exact) -> bool:
+    r, x, way = rounded.value, exact.value, _direction(rounded)
+    if way == "above":
+        return r <= x <= 1.3 * r
+    if way == "below":
+        return 0.8 * r <= x <= r
+    return abs(x - r) <= 0.15 * r
+
+
+@rule("merge.rounded_restatement")
+def rounded_restatement(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """A rounded figure restates the exact one: "1.131 kilo heroïne ... De ruim één ton zware vangst"."""
+    exact: dict[tuple, list[tuple[float, int]]] = {}
+    for i, c in enumerate(cands):
+        if c.amount and c.amount.value and not c.amount.approximate:
+            exact.setdefault((c.drug, c.amount.unit, c.kind), []).append((c.amount.value, i))
+    for v in exact.values():
+        v.sort()
+    out, merged = list(cands), set()
+    for i, c in enumerate(cands):
+        if not (c.amount and c.amount.value and c.amount.approximate):
+            continue
+        pool = exact.get((c.drug, c.amount.unit, c.kind), [])
+        lo = bisect.bisect_left(pool, (0.8 * c.amount.value, -1))
+        hits = [k for val, k in pool[lo:] if val <= 1.3 * c.amount.value and cands[k].sent is not c.sent]
+        k = next(
+            (
+                k
+                for k in hits
+                if _restates(c.amount, cands[k].amount)
+                and k not in merged
+                and not distinct_finds(c, cands[k])
+            ),
+            None,
+        )
+        if k is not None:
+            out[k] = absorb(out[k], c)
+            merged.add(i)
+            log.dropped(rounded_restatement, c, out[k])
+    return [c for i, c in enumerate(out) if i not in merged]
+
+
 @rule("merge.generic_gives_way")
 def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     """An amount-less "drugs" gives way to a named drug: "Er werden drugs gevonden: cocaïne en hasj"."""
@@ -261,7 +341,11 @@ def parts_of_total(cands: list[Candidate], log: Log) -> list[Candidate]:
                 and d.anchor > c.anchor
             ):
                 later.append(j)
-        dropped.update(_run_adding_up(cands, later, c.amount.value))
+        run = _run_adding_up(cands, later, c.amount.value)
+        if not any(
+            distinct_finds(cands[a], cands[b]) for a, b in zip(run, run[1:], strict=False)
+        ):  # finds on other days stay
+            dropped.update(run)
     for j in sorted(dropped):
         log.dropped(parts_of_total, cands[j])
     return [c for j, c in enumerate(cands) if j not in dropped]

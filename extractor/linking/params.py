@@ -18,14 +18,14 @@ _SCOPE_KEYS = {
     "_comment", "negation_words", "determiner_words", "purpose_words", "lab_purpose_words", "lab_drug_words",
     "counted_words", "comparison_words", "reporting_words", "value_cue_words", "context_sentences",
     "weighs_sentences", "announced_count_sentences", "parts_of_total_sentences", "campaign_sentences",
-    "list_min_items",
+    "list_min_items", "not_drug_words",
 }  # fmt: skip
 _CUE_KEYS = {
     "_comment", "cross_reference", "find_participles", "weigh_verbs", "one_find_context", "comparison",
     "determiners", "definite_determiners", "vague_quantity", "count_words", "plural_find_suffixes",
     "plural_containers", "seizable_nouns", "drug_adjectives", "worth_of_adjectives", "joint_conjunctions",
     "label_links", "pill_labels", "plant_labels", "running_total", "takes_place", "single_find_nouns",
-    "plural_find_nouns", "sum_words", "campaign", "trend_words", "figure_comparison", "vessels",
+    "plural_find_nouns", "sum_words", "campaign", "trend_words", "figure_comparison", "vessels", "difference_words", "not_drugs", "approximate_above",
 }  # fmt: skip
 _TOP_CUE_KEYS = {
     "_comment", "strong_triggers", "hard_negative", "negation", "aggregate", "aggregate_plural_nouns",
