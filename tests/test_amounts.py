@@ -459,3 +459,14 @@ def test_counted_packages_with_a_unit_weight(text, value, approx):
 )
 def test_counted_packages_negative(text, values):
     assert [(m.amount.value, m.amount.unit) for m in find_amounts(text)] == values
+
+
+@pytest.mark.parametrize("text,value", [("9.000 keer drugs", 9000.0), ("ruim 120 keer", 120.0)])
+def test_counted_occasions(text, value):
+    a = parse_amount(text)
+    assert a is not None and a.unit == "units" and a.value == value
+
+
+@pytest.mark.parametrize("text", ["2,5 keer zoveel", "drie keer per week", "twee keer meer", "10 keer vaker"])
+def test_counted_occasions_negative(text):
+    assert parse_amount(text) is None

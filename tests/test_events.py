@@ -482,3 +482,41 @@ KIND_NEGATIVE = [  # the same words that must not make a total
 def test_kind_table(extractor, text, kind):
     ev = _events(extractor, text, "2022-05-12")
     assert ev and {e["kind"] for e in ev} == {kind}, ev
+
+
+# real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
+PHENOMENA = [
+    ("De douane onderschepte vorig jaar 4.200 keer drugs in brievenpost.", {("unspecified", 4200.0, "units", "aggregate")}),
+    # "waarvan 300 kilo cocaïne bevatte": 300 kilos of the coal held cocaine (the gold's reading), so no amount
+    ("In Vlissingen werd 2.000 kilo steenkool onderschept, waarvan 300 kilo cocaïne bevatte.", {("cocaine", None, None, "seizure")}),
+    ("In Vlissingen werd 2.000 kilo steenkool onderschept, met daarin 300 kilo cocaïne.", {("cocaine", 300.0, "kg", "seizure")}),
+    ("In de bus lagen achttien pakken van elk een kilo cocaïne, die de politie in beslag nam.", {("cocaine", 18.0, "kg", "seizure")}),
+    ("Tijdens de festivalcontroles werden 30 joints, 12 xtc-pillen en 8 eenheden GHB en ketamine in beslag genomen.",
+     {("cannabis", 30.0, "units", "aggregate"), ("mdma", 12.0, "pills", "aggregate"), ("ghb", None, None, "aggregate"), ("ketamine", None, None, "aggregate")}),
+    ("De reiziger had 250 gram cocaïne bij zich, verdeeld over 30 bolletjes, die de douane in beslag nam.", {("cocaine", 0.25, "kg", "seizure")}),
+]  # fmt: skip
+PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "De politie viel drie keer binnen bij de verdachte, maar vond niets.",
+    "Er werd dit jaar 2,5 keer zoveel cocaïne onderschept als in 2019.",
+    "In de loods stonden vaten van 200 liter; er werd niets verdachts aangetroffen.",
+]
+
+
+@pytest.mark.parametrize("text,expected", PHENOMENA, ids=[t[:40] for t, _ in PHENOMENA])
+def test_real_news_phenomena(extractor, text, expected):
+    ev = _events(extractor, text, "2023-05-10")
+    got = {
+        (
+            e["drug"],
+            e["amount"]["value"] if e["amount"] else None,
+            e["amount"]["unit"] if e["amount"] else None,
+            e["kind"],
+        )
+        for e in ev
+    }
+    assert got == expected, ev
+
+
+@pytest.mark.parametrize("text", PHENOMENA_NEGATIVE, ids=[t[:40] for t in PHENOMENA_NEGATIVE])
+def test_real_news_phenomena_negative(extractor, text):
+    assert _events(extractor, text, "2023-05-10") == []

@@ -230,6 +230,31 @@ def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
     return bool(words & params().words["not_drugs"])
 
 
+@rule("anchor.occasions_without_drug")
+def occasions_without_drug(ix: ArticleIndex, a: Mention) -> bool:
+    """A count of times is a count of finds only with its drug: "9.000 keer drugs", not "twee keer binnengevallen"."""
+    return a.text.lower().split()[-1] in params().words["counted_occasions"]
+
+
+@rule("anchor.carrier_contains")
+def carrier_contains(ix: ArticleIndex, s: Sentence, a: Mention, link: Link) -> bool:
+    """An amount that contains the drug weighs the carrier: "40 ton steenkool, waarvan 9 ton cocaïne bevatte"."""
+    if link.drugs[0] is None or not ix.words_before(a.start, 1) == ["waarvan"]:
+        return False
+    _cs, ce = ix.clause(s, a.start)
+    after = {w.lower() for w in re.findall(r"[^\W\d]+", ix.text[link.drugs[-1].end : ce])}
+    return bool(after & params().words["contain_verbs"])
+
+
+@rule("anchor.carrier")
+def carrier(ix: ArticleIndex, a: Mention) -> bool:
+    """What a "waarvan ... bevatte" refers back to is the carrier: "15 ton fruitpulp, waarvan 2 ton cocaïne bevatte"."""
+    s = ix.sentence_at(a.start)
+    if s is None or not re.match(r"(?:\s+[^\W\d]+){1,3}\s*,?\s+waarvan\s", ix.text[a.end : a.end + 80]):
+        return False
+    return bool(s.words & params().words["contain_verbs"])
+
+
 @rule("anchor.continuation")
 def continuation(gate: Gate, s: Sentence) -> bool:
     """An amount after a stated seizure continues it: "Er werd cocaïne gevonden. Het ging om 40 kilo"."""
@@ -256,17 +281,24 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
         s = ix.sentence_at(a.start)
         if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(gate, s):
             continue
-        skip = next((f for f in (container_size, difference, not_a_drug) if f(ix, a)), None)
+        skip = next((f for f in (container_size, difference, carrier) if f(ix, a)), None)
+        link = link_drug(ix, s, a, drugs) if skip is None else None
+        if (
+            link is not None and not link.adjacent
+        ):  # "3.000 kilo houtskool, waarvan 400 kilo cocaïne": the 400 is
+            skip = next((f for f in (not_a_drug, occasions_without_drug) if f(ix, a)), None)
         if skip is not None:
             log.note(skip, ix.text[max(s.start, a.start - 30) : min(s.end, a.end + 20)])
             continue
-        link = link_drug(ix, s, a, drugs)
         if link is None:
             continue
         if not (gate.trigger[s.index] or gate.action[s.index]):
             log.note(continuation, a.text, f"sentence {s.index}")
         consumed.update(id(d) for d in link.drugs if d is not None)
         own = gate.trigger[s.index]
+        if carrier_contains(ix, s, a, link):
+            log.note(carrier_contains, ix.text[a.start : min(s.end, a.end + 40)])
+            link = Link(link.drugs, True, True, carrier_contains, link.text)  # the drug, without the amount
         if link.joint:
             for d in link.drugs:
                 c = Candidate(d.value, d.text, None, None, s, a.start, own_trigger=own, adjacent_drug=True)

@@ -57,6 +57,14 @@ def _counted_finds() -> re.Pattern:
     return re.compile(rf"(?<!\w)(\d{{1,2}}|{nums})\s+(?:\w+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
 
 
+@rule("kind.interception_count")
+def interception_count(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
+    """A count of interceptions is a total: "De douane onderschepte vorig jaar 9.000 keer drugs in pakketten"."""
+    if c.amount is None or not c.amount.text:
+        return None
+    return AGGREGATE if c.amount.text.lower().split()[-1] in params().words["counted_occasions"] else None
+
+
 @rule("kind.table_line")
 def table_line(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """A line of a table of figures is a total: "Cocaïne: 27,7 kilo" under "De vangst van het jaar"."""
@@ -72,8 +80,6 @@ def plural_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | N
 @rule("kind.listed_haul")
 def listed_haul(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """A list of drugs after an action or festival is its haul: "Tijdens de actie: 40 joints, 9 pillen en 3 gram coke"."""
-    if c.amount is None and not c.mention_only:
-        return None
     s, sc = c.sent, params().scopes
     if len(_quantities(ix, s)) < sc["list_min_items"] or len({d.value for d in ix.at("drugs", s.index)}) < 2:
         return None

@@ -25,6 +25,7 @@ class Reading:
     vague: bool  # "tientallen kilo's hasj": too vague to give, still an item of its own
     contained: bool  # introduced by a container word: "een partij BMK", "pakketten heroïne"
     count: int | None  # "twee partijen heroïne": the number of finds announced
+    possessed: bool = False  # countable only because it was on someone: "drugs op zak"
 
 
 def _container_at(before: list[str]) -> int | None:
@@ -67,6 +68,8 @@ def read_mention(ix: ArticleIndex, s: Sentence, d: Mention) -> Reading:
     vague = bool(set(before[-3:]) & w["vague_quantity"])
     valued = bool(re.search(r"(?:euro|€)\s+aan\s+$", ix.tail(d.start, 3), re.IGNORECASE))
     countable = compound or at is not None or s.is_title or vague or valued or d.value == "precursor"
+    on_person = not countable and possessed(ix, s, d)
+    countable = countable or on_person
     head = before[at] if at is not None else low
     plural = (
         low in p.aggregate_plural
@@ -74,9 +77,16 @@ def read_mention(ix: ArticleIndex, s: Sentence, d: Mention) -> Reading:
         or head in w["plural_containers"]
     )
     count = _count(ix, d) if plural else None
-    return Reading(
-        countable, _definite(before[:at] if at is not None else before), plural, vague, at is not None, count
-    )
+    definite = _definite(before[:at] if at is not None else before)
+    return Reading(countable, definite, plural, vague, at is not None, count, on_person)
+
+
+@rule("mentions.possessed")
+def possessed(ix: ArticleIndex, s: Sentence, d: Mention) -> bool:
+    """Drugs on a person are a find: "Bij de controle bleek de bestuurder drugs op zak te hebben"."""
+    cs, ce = ix.clause(s, d.start)
+    after = ix.text[d.end : ce].lower()
+    return any(p in after[:30] for p in params().words["possession"])
 
 
 @rule("mentions.lab_purpose")
@@ -171,7 +181,8 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
 
 
 def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
-    r, how = read_mention(ix, s, d), seizable
+    r = read_mention(ix, s, d)
+    how = possessed if r.possessed else seizable
     if not seizable(r):
         r, how = coordinated(ix, s, d, drugs), coordinated
         if r is None:

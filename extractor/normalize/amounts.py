@@ -54,6 +54,7 @@ def _lexicon():
         "currency_prefix": set(data["currency_prefixes"]),
         "packages": frozenset(data["packages"]),
         "each": frozenset(data["each"]),
+        "occasion_blockers": frozenset(data["occasion_blockers"]),
     }
 
 
@@ -334,6 +335,12 @@ def _match_at(text: str, toks: list[Tok], i: int):
     if unit is None:
         return None
     unit_tok = toks[j] if j < n else toks[-1]
+    if (
+        unit_tok.lower == "keer"
+    ):  # "9.000 keer drugs" counts finds; "2,5 keer zoveel", "drie keer per week" do not
+        nxt = toks[j + 1].lower if j + 1 < n else ""
+        if num.value != int(num.value) or nxt in lex["occasion_blockers"] or low is not None:
+            return None
     canonical, factor = unit["unit"], float(unit["factor"])
     end_tok = j
     # "een ton" is money where money is the context: "acht ton cash", "een ton aan contanten"
