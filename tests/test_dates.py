@@ -362,3 +362,29 @@ def test_anaphoric_dates_negative(text):
 )  # fmt: skip
 def test_date_anchor_moment_or_span(text, anchor):
     assert find_dates(text, "2021-06-09")[0].interval.anchor == anchor
+
+
+@pytest.mark.parametrize(
+    "text,published,start,end",
+    [
+        ("het afgelopen jaar", "2023-12-28", "2023-01-01", "2023-12-28"),  # a year-end review: this year
+        ("het voorbije jaar", "2023-11-20", "2023-01-01", "2023-11-20"),
+        (
+            "het afgelopen jaar",
+            "2024-01-04",
+            "2023-01-01",
+            "2023-12-31",
+        ),  # early January: the year just ended
+    ],
+)
+def test_the_past_year_at_the_turn_of_the_year(text, published, start, end):
+    iv = find_dates(text, published)[0].interval
+    assert (iv.start.isoformat(), iv.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text,published,year", [("vorig jaar", "2023-12-28", 2022), ("het afgelopen jaar", "2023-06-01", 2022)]
+)
+def test_the_past_year_at_the_turn_of_the_year_negative(text, published, year):
+    iv = find_dates(text, published)[0].interval
+    assert iv.start.year == iv.end.year == year

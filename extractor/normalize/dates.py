@@ -130,6 +130,8 @@ def _rel_year(word: str, ref: date | None) -> int | None:
         return ref.year
     if w == "volgend":
         return ref.year + 1
+    if w in ("afgelopen", "voorbije") and ref.month >= 11:
+        return ref.year  # "het afgelopen jaar" in a year-end review is the year ending now
     return ref.year - 1  # vorig, vorige, verleden, afgelopen
 
 
@@ -428,7 +430,7 @@ def _relative_year(m, ref):
         (m1, m2) = _YEAR_PARTS[mod]
         a, b = date(y, m1, 1), date(y, m2, _last_day(y, m2))
     gran = "year" if not mod or mod.startswith("in") or mod == "eerder" else "period"
-    if m["rel"].lower() == "dit":
+    if m["rel"].lower() == "dit" or y == ref.year:
         if a > ref:
             return None
         a, b = _clip(a, b, ref)
