@@ -100,6 +100,19 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+def locate(place):
+    """The place with its coordinates (GeoNames) and municipality (``places.json`` parts), when known."""
+    from dataclasses import replace
+
+    parts = load_json("places.json")["parts"]
+    municipality = parts.get(place.name)
+    row = geonames().get(place.name) or (geonames().get(municipality) if municipality else None)
+    if row is None and municipality is None:
+        return place
+    lat, lon = (row[4], row[5]) if row else (None, None)
+    return replace(place, lat=lat, lon=lon, municipality=municipality)
+
+
 @cache
 def geonames() -> dict[str, tuple[str, str, str, int, float, float]]:
     """name -> (canonical Dutch name, country, kind, population, lat, lon), from ``gazetteer.tsv``.

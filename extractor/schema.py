@@ -88,9 +88,19 @@ class Place:
     country: str | None = None
     text: str = ""
     kind: str = "place"
+    lat: float | None = None  # from the gazetteer, when it knows the place
+    lon: float | None = None
+    municipality: str | None = (
+        None  # the municipality a part of a town belongs to ("Maasvlakte" -> Rotterdam)
+    )
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "country": self.country, "text": self.text}
+        d = {"name": self.name, "country": self.country, "text": self.text}
+        if self.lat is not None:
+            d["lat"], d["lon"] = self.lat, self.lon
+        if self.municipality:
+            d["municipality"] = self.municipality
+        return d
 
 
 @dataclass(frozen=True)

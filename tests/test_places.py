@@ -143,3 +143,29 @@ def test_dateline_must_be_a_known_place_or_capitals():
     assert [(m.place.name, m.place.kind) for m in find_places("GORINCHEM - De politie vond 3 kilo.")] == [
         ("Gorinchem", "dateline")
     ]
+
+
+@pytest.mark.parametrize(
+    "name,lat,municipality",
+    [
+        ("Antwerpen", 51.22, None),
+        ("Maasvlakte", 51.92, "Rotterdam"),
+        ("Heijen", 51.68, None),
+        ("Keulen", 50.93, None),
+    ],
+)
+def test_locate_adds_coordinates_and_municipality(name, lat, municipality):
+    from extractor.lexicon import locate
+    from extractor.schema import Place
+
+    p = locate(Place(name, None, name))
+    assert p.lat is not None and abs(p.lat - lat) < 0.01 and p.municipality == municipality
+    assert {"lat", "lon"} <= set(p.to_dict())
+
+
+def test_locate_leaves_unknown_places_alone():
+    from extractor.lexicon import locate
+    from extractor.schema import Place
+
+    p = Place("Kwakelbroek", None, "Kwakelbroek")
+    assert locate(p) == p and set(p.to_dict()) == {"name", "country", "text"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import locate
 from ..schema import Evidence, SeizureEvent
 from .anchor import Drugs, anchor
 from .gate import gate
@@ -96,7 +97,7 @@ def to_event(c: Candidate) -> SeizureEvent:
         amount=c.amount,
         kind=c.kind,
         date=c.date,
-        location=c.place,
+        location=locate(c.place) if c.place is not None else None,
         value_eur=c.value_eur,
         agency=c.agency,
         operation=c.operation,
