@@ -169,3 +169,31 @@ def test_locate_leaves_unknown_places_alone():
 
     p = Place("Kwakelbroek", None, "Kwakelbroek")
     assert locate(p) == p and set(p.to_dict()) == {"name", "country", "text"}
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("De lading was bestemd voor een groothandel in Kortrijk.", "Kortrijk", "origin"),  # a destination
+        ("De vrachtwagen was onderweg naar een loods in Oss.", "Oss", "origin"),
+        ("De auto werd gestopt ter hoogte van Nieuwegein.", "Nieuwegein", "locative"),
+        (
+            "De bus werd gestopt ter hoogte van Kwakelbroek.",
+            "Kwakelbroek",
+            "locative",
+        ),  # unknown name, still a place
+    ],
+)
+def test_destination_and_position_roles(text, name, kind):
+    assert (name, kind) in [(m.place.name, m.place.kind) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De drugs zaten in een Belgische vrachtwagen.",  # a country's adjective describes, it does not place
+        "Hij reed in een Duitse auto.",
+    ],
+)
+def test_country_adjective_is_not_a_place_negative(text):
+    assert find_places(text) == []

@@ -30,12 +30,23 @@ _ROLE_WORDS = load_json("places.json")["role_words"]
 _LOCATIVE_PREV = frozenset(_ROLE_WORDS["locative_before"])
 _ORIGIN_PREV = frozenset(_ROLE_WORDS["origin_before"])
 _NEAR_PREV = frozenset(_ROLE_WORDS["near_before"])
+# "bestemd voor een bedrijf in Roemenië": a place in a destination phrase is where the drugs were going
+_DESTINATION = re.compile(
+    r"(?:"
+    + "|".join(p.replace(" ", r"\s+") for p in _ROLE_WORDS["destination_before"])
+    + r")\s+(?:[^\s,.;:]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_LOCATIVE_PHRASE = re.compile(
+    r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _ROLE_WORDS["locative_phrases"]) + r")\s+$",
+    re.IGNORECASE,
+)
 _HOME = frozenset(["NL", "BE", "LU", "SR", "CW", "AW", "SX", "BQ"])
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
 )
 _IN_NAME = re.compile(
-    r"(?<![\w])(?:[Ii]n|[Tt]e)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+)?"
+    r"(?<![\w])(?:[Ii]n|[Tt]e|ter\s+hoogte\s+van)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+)?"
     r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
 )
 _IN_DE_STREET = re.compile(
@@ -116,6 +127,10 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
     after = text[end : end + 12].lower()
     if prev in _ORIGIN_PREV or prev2 in ("afkomstig uit", "van herkomst", "op weg", "bestemd voor"):
         return "origin"
+    if _DESTINATION.search(text, max(0, start - 60), start):
+        return "origin"
+    if _LOCATIVE_PHRASE.search(text, max(0, start - 20), start):
+        return "locative"
     if prev in ("parket", "politie", "fgp", "politiezone", "arrondissement") or prev2 in (
         "parket van",
         "politie van",
@@ -211,7 +226,11 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
             continue
         # adjectival forms: "de Antwerpse haven", "Belgische douane", "in een Gents postsorteercentrum"
         placed = len(before) >= 1 and before[-1] in _LOCATIVE_PREV
-        nxt_common = i + 1 < n and words[i + 1][0][:1].islower()  # a noun, not "het Belgische Lommel"
+        # a noun, not "het Belgische Lommel"; a town's adjective places ("een Gents postsorteercentrum"), a
+        # country's describes ("een Belgische vrachtwagen")
+        nxt_common = (
+            i + 1 < n and words[i + 1][0][:1].islower() and adjectives.get(w) not in _countries_only()
+        )
         if w in adjectives and i + 1 < n and (words[i + 1][0].lower() in heads or (placed and nxt_common)):
             name = adjectives[w]
             head = words[i + 1][0].lower()
