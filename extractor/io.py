@@ -25,6 +25,8 @@ import orjson
 INPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".txt")
 COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 _DATE_HEADER = re.compile(r"\s*date:?\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$", re.IGNORECASE)
+# the seed file as given: " date 2021-06 In vergelijking met ..." (the header and the first sentence on one line)
+_DATE_HEADER_INLINE = re.compile(r"\s*date:?\s+(\d{4}-\d{2}(?:-\d{2})?)\s+(?=\S)", re.IGNORECASE)
 _TITLE_HEADER = re.compile(r"\s*title:?\s+(.+?)\s*$", re.IGNORECASE)
 
 
@@ -113,6 +115,10 @@ def _read_txt(p: Path, opener) -> dict:
             "error": {"type": type(e).__name__, "message": f"{src}: {e}"},
         }
     published = title = None
+    text = text.removeprefix("\ufeff")  # a byte-order mark would hide the header
+    inline = _DATE_HEADER_INLINE.match(text)
+    if inline and not _DATE_HEADER.fullmatch(text.split("\n", 1)[0]):
+        published, text = inline.group(1), text[inline.end() :]
     lines = text.split("\n")
     # headers: "date 2021-06" and optionally "title ..." before the first blank line
     while lines:

@@ -234,3 +234,31 @@ def test_explain_one_id_and_the_rule_list(tmp_path):
     assert out.startswith("== a1") and "== a2" not in out
     rules = run("explain", "--rules").stdout
     assert "kind.period_date" in rules and "merge.parts_of_total" in rules
+
+
+def test_seed_file_as_given_reads_its_inline_date_header(tmp_path):
+    """The seed as it was given: ' date 2021-06 In vergelijking met ...' (header and text on one line)."""
+    out = lines(run("extract", str(SEED), "--quiet").stdout)[0]
+    assert SEED.read_text(encoding="utf-8").lstrip().startswith("date 2021-06 In vergelijking")
+    assert out["published"] == "2021-06" and len(out["events"]) == 6
+
+
+@pytest.mark.parametrize(
+    "content,published,first_words",
+    [
+        (
+            "\ufeffdate 2022-03-01\n\nDe douane vond 5 kilo cocaïne.",
+            "2022-03-01",
+            "De douane",
+        ),  # a byte-order mark
+        ("date 2022-03 De douane vond 5 kilo cocaïne.", "2022-03", "De douane"),
+        ("De douane vond op date 2022-03 niets.", None, "De douane"),  # not at the start: no header
+    ],
+)
+def test_txt_date_header_forms(tmp_path, content, published, first_words):
+    f = tmp_path / "a.txt"
+    f.write_text(content, encoding="utf-8")
+    from extractor.io import read_records
+
+    rec = next(read_records([str(f)]))
+    assert rec["published"] == published and rec["text"].startswith(first_words)
