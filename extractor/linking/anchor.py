@@ -265,9 +265,13 @@ def continuation(gate: Gate, s: Sentence) -> bool:
     return not ruled_out(s) and s.index > gate.first
 
 
+_LIST_LINE = re.compile(r"\s*[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*\.?\s*")
+
+
 def is_list_line(s: Sentence, a: Mention) -> bool:
     """A table line "Cocaïne: 27,7 g": the drug, a colon and the amount make the whole line."""
-    return bool(re.fullmatch(r"\s*[^\W\d][\w '’-]{0,40}:\s*" + re.escape(a.text) + r"\s*\.?\s*", s.text))
+    m = _LIST_LINE.fullmatch(s.text)
+    return m is not None and m.group("amount") == a.text
 
 
 def _unit_drug(unit: str) -> str:
