@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from . import extensions as ext
 from .normalize.dates import published_bounds
 from .pipeline import load
+from .relevance import relevant
 from .schema import SeizureEvent
 from .text import make_doc_safely
 
@@ -55,10 +56,12 @@ class Extractor:
         max_chars: int = DEFAULT_MAX_CHARS,
         nlp: Language | None = None,
         explain: bool = False,
+        gate: bool = True,
     ) -> None:
         self.nlp = nlp if nlp is not None else load(model)
         self.max_chars = max_chars
         self.explain = explain  # output records carry each event's provenance (field -> rule id)
+        self.gate = gate  # an article that names no drug gets its record without tokenisation
         self.nlp.set_error_handler(_note_component_error)
 
     # -- one text
@@ -76,8 +79,13 @@ class Extractor:
         truncated = len(full) > self.max_chars
         if truncated:
             full = full[: self.max_chars]
-        doc = make_doc_safely(self.nlp, full)
-        ext.remember_text(doc, full)
+        if self.gate and not relevant(full):  # no drug named: no event possible, no Doc worth making
+            doc = self.nlp.make_doc("")
+            ext.remember_text(doc, "")
+            doc._.set(ext.RELEVANT, False)
+        else:
+            doc = make_doc_safely(self.nlp, full)
+            ext.remember_text(doc, full)
         doc._.set(ext.PUBLISHED, normalise_published(published))
         doc._.set(ext.TITLE_END, min(title_end, len(full)))
         doc._.set(ext.TRUNCATED, truncated)

@@ -20,6 +20,7 @@ TITLE_END = "title_end"  # character offset where the title ends in doc.text (0 
 SEIZURE_EVENTS = "seizure_events"  # list[SeizureEvent] set by the events component
 SEIZURE_TRACE = "seizure_trace"  # list of (rule id, text, detail): what linking decided besides the fields
 TRUNCATED = "truncated"  # True when the text was cut at the length limit
+RELEVANT = "relevant"  # the relevance gate's answer (None until asked): False means no component works on it
 
 # Span
 AMOUNT = "amount"  # Amount on spans in doc.spans["amounts"]
@@ -87,6 +88,21 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT_CACHE] = (len(doc), text)
 
 
+def gated(doc: Doc, nlp=None) -> bool:
+    """True when the relevance gate rejects the Doc (asked once, on the Doc's text, when not yet known).
+
+    A tagger in a pipeline without the events component (a user who only wants amounts or dates)
+    is not gated unless the Doc was already rejected: the gate is about seizures.
+    """
+    if doc._.get(RELEVANT) is None and nlp is not None and "seizure_events" not in nlp.pipe_names:
+        return False
+    if doc._.get(RELEVANT) is None:
+        from .relevance import relevant
+
+        doc._.set(RELEVANT, relevant(doc_text(doc)))
+    return not doc._.get(RELEVANT)
+
+
 def forget_text(doc: Doc) -> None:
     doc.user_data.pop(_TEXT_CACHE, None)
 
@@ -99,6 +115,7 @@ def register() -> None:
         (SEIZURE_EVENTS, None),
         (SEIZURE_TRACE, None),
         (TRUNCATED, False),
+        (RELEVANT, None),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

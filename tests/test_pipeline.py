@@ -138,3 +138,16 @@ def test_publication_date_forms():
     )
     assert rec["published"] is None  # the contract has no bare year ...
     assert rec["events"][0]["date"]["start"] == "2020-01-01"  # ... but it still resolves "vorig jaar"
+
+
+def test_taggers_without_the_events_component_are_not_gated():
+    """Amounts alone are a general tagger: no drug word needed. With the events component the gate applies."""
+    import extractor  # noqa: F401
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("seizure_amounts")
+    doc = nlp("De bakker verkocht 5 kilo brood.")
+    assert [s.text for s in doc.spans["amounts"]] == ["5 kilo"]
+    full = extractor.load("blank")
+    doc = full("De bakker verkocht 5 kilo brood.")
+    assert list(doc.spans["amounts"]) == [] and doc._.relevant is False

@@ -22,6 +22,7 @@ from ..schema import Place
 class ActorTagger:
     def __init__(self, nlp: Language, name: str = "seizure_actors") -> None:
         self.name = name
+        self.nlp = nlp
         self.ruler = SpanRuler(
             nlp,
             name=f"{name}_ruler",
@@ -44,6 +45,10 @@ class ActorTagger:
         )
 
     def __call__(self, doc: Doc) -> Doc:
+        if ext.gated(doc, self.nlp):
+            for key in (ext.AGENCIES_KEY, ext.OPERATIONS_KEY, ext.PLACES_KEY):
+                doc.spans[key] = []
+            return doc
         self.ruler(doc)
         self.case_ruler(doc)
         found = list(doc.spans.get("_actors", [])) + list(doc.spans.get("_actors_case", []))

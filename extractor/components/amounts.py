@@ -14,10 +14,11 @@ class AmountTagger:
 
     def __init__(self, nlp: Language, name: str = "seizure_amounts") -> None:
         self.name = name
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m in find_amounts(ext.doc_text(doc)):
+        for m in [] if ext.gated(doc, self.nlp) else find_amounts(ext.doc_text(doc)):
             span = doc.char_span(
                 m.start, m.end, label="MONEY" if m.amount.is_money else "QUANTITY", alignment_mode="expand"
             )

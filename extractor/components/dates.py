@@ -17,11 +17,12 @@ class DateTagger:
 
     def __init__(self, nlp: Language, name: str = "seizure_dates") -> None:
         self.name = name
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(ext.AMOUNTS_KEY, [])]
         spans = []
-        for m in find_dates(ext.doc_text(doc), doc._.get(ext.PUBLISHED)):
+        for m in [] if ext.gated(doc, self.nlp) else find_dates(ext.doc_text(doc), doc._.get(ext.PUBLISHED)):
             if any(a < m.end and m.start < b for a, b in taken):
                 continue
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")

@@ -17,6 +17,7 @@ from ..lexicon import drug_patterns
 class DrugTagger:
     def __init__(self, nlp: Language, name: str = "seizure_drugs") -> None:
         self.name = name
+        self.nlp = nlp
         self.ruler = SpanRuler(
             nlp,
             name=f"{name}_ruler",
@@ -28,6 +29,9 @@ class DrugTagger:
         self.ruler.add_patterns(list(drug_patterns()))
 
     def __call__(self, doc: Doc) -> Doc:
+        if ext.gated(doc, self.nlp):
+            doc.spans[ext.DRUGS_KEY] = []
+            return doc
         return self.ruler(doc)
 
 

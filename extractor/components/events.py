@@ -57,6 +57,11 @@ class EventBuilder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if ext.gated(doc):
+            doc._.set(ext.SEIZURE_EVENTS, [])
+            doc._.set(ext.SEIZURE_TRACE, [])
+            ext.forget_text(doc)
+            return doc
         mentions = {
             "amounts": _mentions(doc, ext.AMOUNTS_KEY, ext.AMOUNT),
             "dates": _mentions(doc, ext.DATES_KEY, ext.DATE),

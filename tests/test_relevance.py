@@ -1,0 +1,57 @@
+"""The relevance gate loses no event: the whole pipeline with and without it over both corpora."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import Extractor
+from extractor.io import read_records
+from extractor.relevance import relevant
+
+from .conftest import CORPUS, SHARED_DEV
+from .test_general_news import GENERAL_NEWS
+
+
+def _records():
+    recs = list(read_records([str(CORPUS)]))
+    if (SHARED_DEV / "articles.jsonl").exists():
+        recs += list(read_records([str(SHARED_DEV / "articles.jsonl")]))
+    recs += [{"id": f"general-{i}", "published": "2023-06-14", "text": t} for i, t in enumerate(GENERAL_NEWS)]
+    return recs
+
+
+def test_the_gate_loses_no_event(extractor):
+    recs = _records()
+    ungated = Extractor(nlp=extractor.nlp, gate=False)
+    assert list(extractor.pipe(recs)) == list(ungated.pipe(recs))
+    assert sum(not relevant((r.get("title") or "") + " " + r["text"]) for r in recs if "text" in r) >= 25
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De douane vond 40 kilo COCAÏNE.",
+        "Een xtc-lab in Baarle.",
+        "Er stonden 800 planten in de schuur.",
+        "Agenten vonden 300 pillen.",
+    ],
+)
+def test_relevant(text):
+    assert relevant(text)
+
+
+@pytest.mark.parametrize("text", ["Ajax won met 3-1 van PSV.", "De douane vond 12 miljoen sigaretten.", ""])
+def test_relevant_negative(text):
+    assert not relevant(text)
+
+
+def test_components_skip_a_doc_the_gate_rejects(nlp):
+    """A spaCy user's own Doc: the components ask the gate themselves and do no work on a rejected one."""
+    from extractor import extensions as ext
+
+    doc = nlp.make_doc("Op 3 juni won Ajax met 3-1 in Amsterdam; 40.000 fans zagen het.")
+    doc = nlp(doc)
+    assert doc._.get(ext.RELEVANT) is False
+    assert not doc.spans["dates"] and not doc.spans["amounts"] and not doc.spans["places"]
+    doc = nlp(nlp.make_doc("Op 3 juni vond de politie in Amsterdam 40 kilo cocaïne."))
+    assert doc._.get(ext.RELEVANT) is True and doc.spans["amounts"] and doc._.get(ext.SEIZURE_EVENTS)
