@@ -388,3 +388,27 @@ def test_the_past_year_at_the_turn_of_the_year(text, published, start, end):
 def test_the_past_year_at_the_turn_of_the_year_negative(text, published, year):
     iv = find_dates(text, published)[0].interval
     assert iv.start.year == iv.end.year == year
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("het afgelopen halfjaar", "2022-01-01", "2022-06-30"),  # the calendar half just ended
+        ("in de afgelopen drie maanden", "2022-04-14", "2022-07-14"),
+        ("de voorbije twee weken", "2022-06-30", "2022-07-14"),
+        ("de laatste twee jaren", "2020-07-14", "2022-07-14"),
+    ],
+)
+def test_recent_periods_up_to_publication(text, start, end):
+    iv = find_dates(text, "2022-07-14")[0].interval
+    assert (iv.start.isoformat(), iv.end.isoformat(), iv.anchor) == (start, end, "span")
+
+
+@pytest.mark.parametrize("text", ["de afgelopen drie maanden", "het afgelopen halfjaar"])
+def test_recent_periods_need_a_publication_date(text):
+    assert find_dates(text, None) == []
+
+
+@pytest.mark.parametrize("text", ["de afgelopen weg", "het laatste nieuws", "de afgelopen wedstrijd"])
+def test_recent_periods_negative(text):
+    assert find_dates(text, "2022-07-14") == []

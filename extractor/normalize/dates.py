@@ -529,6 +529,36 @@ def _part_of_relative(m, ref):
     return a, b, "period", True
 
 
+@_rule(
+    _B + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?P<rel>afgelopen|voorbije|laatste)\s+"
+    r"(?:(?P<n>" + _NUMW + r")\s+)?(?P<u>halfjaar|half\s+jaar|maanden|weken|jaren|dagen)" + _E
+)
+def _recent_period(m, ref):
+    """ "het afgelopen halfjaar", "de afgelopen drie maanden", "de voorbije weken": up to publication."""
+    if ref is None:
+        return None
+    u = " ".join(m["u"].lower().split())
+    n = _num(m["n"]) if m["n"] else None
+    if m["n"] and n is None:
+        return None
+    if u in ("halfjaar", "half jaar") and not m["n"]:
+        # "het afgelopen halfjaar", like "het afgelopen jaar", is the calendar half just ended
+        if ref.month >= 7:
+            return date(ref.year, 1, 1), date(ref.year, 6, 30), "period", True
+        return date(ref.year - 1, 7, 1), date(ref.year - 1, 12, 31), "period", True
+    if u in ("halfjaar", "half jaar"):
+        months = 6 * n
+    elif u == "maanden":
+        months = n or 3  # "de afgelopen maanden": a few months
+    elif u == "jaren":
+        months = 12 * (n or 3)
+    else:
+        days = (n or 3) * (7 if u == "weken" else 1)
+        return ref - timedelta(days=days), ref, "period", True
+    y, mo = divmod(ref.year * 12 + ref.month - 1 - months, 12)
+    return date(y, mo + 1, min(ref.day, _last_day(y, mo + 1))), ref, "period", True
+
+
 @_rule(_B + r"(?:in|tijdens|gedurende)\s+het\s+(?:voorbije\s+|afgelopen\s+)?weekend" + _E)
 def _the_weekend(m, ref):
     """ "in het weekend": the most recent Saturday and Sunday (this one when published on it)."""
@@ -698,6 +728,7 @@ _YEAR_ONLY = {_night_dates, _day_range, _day, _month_rule, _holiday}
 # every other rule names a moment ("in de nacht van", "dinsdag", "gisteren", "vorige week"),
 # however wide the interval it resolves to (a weekday under a month-only publication date)
 _SPAN_RULES = {
+    _recent_period,
     _part_of_year,
     _quarter,
     _month_rule,
@@ -814,6 +845,15 @@ def _anaphoric(m, prev: DateInterval | None) -> DateInterval | None:
         y, mo = divmod(base.year * 12 + base.month - 1 + sign * n, 12)
         a, b = _month(y, mo + 1)
         return DateInterval(a, b, "month", text, True, "span")
+    if (
+        m["yr"] is None and prev.start.year == prev.end.year
+    ):  # "een jaar later" after "de eerste helft van 2021"
+        start = _safe_date(prev.start.year + sign * n, prev.start.month, prev.start.day)
+        end = _safe_date(
+            prev.end.year + sign * n, prev.end.month, min(prev.end.day, 28 if prev.end.month == 2 else 31)
+        )
+        if start and end:
+            return DateInterval(start, end, prev.granularity, text, True, prev.anchor)
     y = base.year + sign * n
     return DateInterval(date(y, 1, 1), date(y, 12, 31), "year", text, True, "span")
 
