@@ -6,7 +6,6 @@ import json
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -105,7 +104,7 @@ def extract(
 ):
     from .api import Extractor
     from .batch import default_workers, run_dask, run_inprocess
-    from .io import Keys, LineWriter, completed_ids, csv_line, dumps, flat_events, read_records
+    from .io import Keys, LineWriter, NotOurOutput, completed_ids, csv_line, dumps, flat_events, read_records
     from .text import clean_record
 
     if fmt not in ("jsonl", "csv"):
@@ -116,14 +115,21 @@ def extract(
         raise typer.BadParameter("--html must be auto, yes or no")
     if resume and (per_event or fmt == "csv"):
         raise typer.BadParameter("--resume works with article records (JSONL without --per-event)")
+    if batch_size < 1:
+        raise typer.BadParameter("--batch-size must be at least 1")
     skip_ids: list[str] = []
     append = False
     if output:
         out_path = Path(output)
         out_path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_output_that_is_an_input(out_path, inputs)
         if out_path.exists() and out_path.stat().st_size > 0:
             if resume:
-                skip_ids, good = completed_ids(output)
+                try:
+                    skip_ids, good = completed_ids(output)
+                except NotOurOutput as e:
+                    typer.echo(f"error: {e}; refusing to --resume onto it (nothing was changed)", err=True)
+                    raise typer.Exit(2) from e
                 with open(output, "r+b") as fh:  # cut a partial last line left by a kill
                     fh.truncate(good)
                 append = True
@@ -195,6 +201,22 @@ def extract(
             err=True,
         )
     raise typer.Exit(1 if n_errors else 0)
+
+
+def _refuse_output_that_is_an_input(out_path: Path, inputs: list[str]) -> None:
+    """Writing over an input (the same file, also through a symlink) would destroy it: exit 2."""
+    from .io import expand_inputs
+
+    if not out_path.exists():
+        return
+    try:
+        files = expand_inputs(inputs)
+    except FileNotFoundError:
+        return  # reported where the inputs are read
+    for f in files:
+        if f != "-" and os.path.samefile(f, out_path):
+            typer.echo(f"error: the output {out_path} is also an input; choose another output", err=True)
+            raise typer.Exit(2)
 
 
 def _chain(first, rest):
@@ -357,35 +379,46 @@ def explain(
         raise typer.Exit(2) from e
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
 @app.command()
 def summary(events: Annotated[str, typer.Argument(help="Article records (JSONL) written by extract.")]):
-    """A short summary of an extraction: articles, events by drug, total kilograms."""
-    n = n_err = 0
-    by_drug: Counter = Counter()
-    kg_by_drug: Counter = Counter()
-    kinds: Counter = Counter()
-    for line in open(events, encoding="utf-8"):
-        if not line.strip():
-            continue
-        rec = json.loads(line)
-        n += 1
-        n_err += bool(rec.get("error"))
-        for e in rec.get("events") or []:
-            by_drug[e["drug"]] += 1
-            kinds[e["kind"]] += 1
-            a = e.get("amount") or {}
-            if a.get("unit") == "kg" and a.get("value") is not None and e["kind"] == "seizure":
-                kg_by_drug[e["drug"]] += a["value"]
-    total = sum(by_drug.values())
+    """A short summary of an extraction: articles, events by drug, seizures and totals, amounts per unit."""
+    from .summary import summarise
+
+    try:
+        s = summarise(events)
+    except FileNotFoundError as e:
+        typer.echo(f"error: {events}: no such file", err=True)
+        raise typer.Exit(2) from e
+    except (OSError, ValueError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    kinds = s["kinds"]
     typer.echo(
-        f"{events}: {n} articles, {total} events ({kinds['seizure']} seizures, {kinds['aggregate']} totals), {n_err} errors"
+        f"{events}: {_plural(s['articles'], 'article')}, {_plural(s['events'], 'event')} "
+        f"({_plural(kinds['seizure'], 'seizure')}, {_plural(kinds['aggregate'], 'total')}), {_plural(s['errors'], 'error')}"
     )
-    for drug, k in by_drug.most_common():
-        kg = kg_by_drug.get(drug)
-        typer.echo(
-            f"  {drug:<16} {k:>4} events" + (f"  {kg:>12,.1f} kg seized (single seizures)" if kg else "")
+    typer.echo(f"  {'drug':<16} {'events':>6} {'seizures':>8} {'totals':>6}   seized in single seizures")
+    for drug, row in s["drugs"]:
+        amounts = "; ".join(
+            f"{v:,.1f} {u}" if u in ("kg", "l") else f"{v:,.0f} {u}" for u, v in row["seized"].items()
         )
-    typer.echo(f"  total kg in single seizures: {sum(kg_by_drug.values()):,.1f}")
+        typer.echo(
+            f"  {drug:<16} {row['events']:>6} {row['seizure']:>8} {row['aggregate']:>6}   {amounts or '-'}"
+        )
+    for unit, v in s["seized"].items():
+        typer.echo(
+            f"  total in single seizures: {v:,.1f} {unit}"
+            if unit in ("kg", "l")
+            else f"  total in single seizures: {v:,.0f} {unit}"
+        )
+    if s["ranges"]:
+        typer.echo(f"  {_plural(s['ranges'], 'range')} (e.g. 'tussen 5 en 10 kilo') not summed")
+    if s["torn"]:
+        typer.echo(f"  warning: {s['torn']} unreadable line(s) skipped (a torn last line?)", err=True)
 
 
 @app.command()

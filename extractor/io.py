@@ -89,8 +89,24 @@ def read_records(inputs: Iterable[str], keys: Keys = Keys()) -> Iterator[dict]:
         if suffix == ".txt":
             yield _read_txt(p, opener)
         else:
-            with opener(p, "rb") as fh:
-                yield from _read_jsonl_stream(fh, str(p), stem, keys)
+            yield from _read_jsonl_file(p, opener, stem, keys)
+
+
+def _read_jsonl_file(p: Path, opener, stem: str, keys: Keys) -> Iterator[dict]:
+    """The records of one JSONL file; a file that cannot be read or decompressed to its end gives one
+    error record naming it, after the records read before the failure, and the run goes on."""
+    n = 0
+    try:
+        with opener(p, "rb") as fh:
+            for rec in _read_jsonl_stream(fh, str(p), stem, keys):
+                n += 1
+                yield rec
+    except (OSError, EOFError, ValueError) as e:  # gzip/bz2/lzma errors are OSError, EOFError or ValueError
+        yield {
+            "id": f"{stem}:{n + 1}",
+            "_source": str(p),
+            "error": {"type": type(e).__name__, "message": f"unreadable after {n} records ({e})"},
+        }
 
 
 def _read_txt(p: Path, opener) -> dict:
@@ -228,10 +244,16 @@ class LineWriter:
             self._fd = None
 
 
+class NotOurOutput(ValueError):
+    """``--resume`` was pointed at a file this tool did not write."""
+
+
 def completed_ids(path: str) -> tuple[list[str], int]:
     """Ids already written to an output (for ``--resume``) and the byte length of its whole lines.
 
     A partial last line (a kill in the middle of a write) is not counted; the caller cuts it off.
+    A file whose first whole line is not an article record (``id`` and ``events``) is not ours:
+    ``NotOurOutput`` is raised and nothing is cut.
     """
     ids: list[str] = []
     good = 0
@@ -242,8 +264,12 @@ def completed_ids(path: str) -> tuple[list[str], int]:
             try:
                 obj = orjson.loads(raw)
             except orjson.JSONDecodeError:
+                obj = None
+            if not (isinstance(obj, dict) and "id" in obj and "events" in obj):
+                if not ids:
+                    raise NotOurOutput(f"{path}: its first line is not an article record of this tool")
                 break
-            ids.append(str(obj.get("id") if obj.get("article_id") is None else obj.get("article_id")))
+            ids.append(str(obj["id"]))
             good += len(raw)
     return ids, good
 

@@ -199,7 +199,31 @@ def test_summary_command(tmp_path):
     pred = tmp_path / "pred.jsonl"
     run("extract", str(SEED), "-o", str(pred), "-q")
     out = run("summary", str(pred)).stdout
-    assert "1 articles, 6 events" in out and "cocaine" in out
+    assert "1 article, 6 events (1 seizure, 5 totals), 0 errors" in out and "cocaine" in out
+    assert "total in single seizures: 11,000.0 kg" in out
+
+
+def test_summary_counts_every_unit_and_refuses_other_files(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps(
+            {
+                "id": "p",
+                "published": "2023-05-02",
+                "text": "Agenten vonden in Venlo 800 hennepplanten en 300 xtc-pillen.",
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    pred = tmp_path / "pred.jsonl"
+    run("extract", str(src), "-o", str(pred), "-q")
+    out = run("summary", str(pred)).stdout
+    assert "800 plants" in out and "300 pills" in out and "1 article, 2 events" in out
+    for bad in (src, tmp_path / "missing.jsonl"):
+        p = run("summary", str(bad), check=False)
+        assert p.returncode == 2 and p.stderr.startswith("error: ") and "Traceback" not in p.stderr
 
 
 def test_explain_flag_adds_provenance_and_nothing_else(tmp_path):
@@ -262,3 +286,50 @@ def test_txt_date_header_forms(tmp_path, content, published, first_words):
 
     rec = next(read_records([str(f)]))
     assert rec["published"] == published and rec["text"].startswith(first_words)
+
+
+def _one_article(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    return src
+
+
+def test_resume_refuses_a_file_it_did_not_write(tmp_path):
+    src, other = _one_article(tmp_path), tmp_path / "notes.csv"
+    other.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    p = run("extract", str(src), "-o", str(other), "--resume", check=False)
+    assert p.returncode == 2 and "not an article record" in p.stderr and "Traceback" not in p.stderr
+    assert other.read_text(encoding="utf-8") == "a,b,c\n1,2,3\n"  # untouched
+
+
+def test_output_that_is_an_input_is_refused(tmp_path):
+    src = _one_article(tmp_path)
+    before = src.read_bytes()
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(src)
+    for out in (src, link):
+        p = run("extract", str(src), "-o", str(out), "--force", check=False)
+        assert p.returncode == 2 and "also an input" in p.stderr
+    assert src.read_bytes() == before
+
+
+@pytest.mark.parametrize("size", ["0", "-3"])
+def test_batch_size_below_one_is_a_usage_error(tmp_path, size):
+    p = run("extract", str(_one_article(tmp_path)), "--batch-size", size, check=False)
+    assert p.returncode == 2 and "--batch-size" in p.stderr and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_corrupt_and_truncated_archives_are_error_records_and_the_run_goes_on(tmp_path, workers):
+    src = _one_article(tmp_path)
+    good = tmp_path / "good.jsonl.gz"
+    good.write_bytes(gzip.compress(src.read_bytes() * 3))
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(good.read_bytes()[:30])
+    fake = tmp_path / "fake.jsonl.gz"
+    fake.write_text("not gzip at all\n", encoding="utf-8")
+    p = run("extract", str(cut), str(fake), str(good), str(src), "--quiet", "--workers", workers, check=False)
+    recs = lines(p.stdout)
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert [r["id"] for r in recs] == ["cut:1", "fake:1", "a1", "a1", "a1", "a1"]
+    assert recs[0]["error"] and recs[1]["error"] and not any(r["error"] for r in recs[2:])
