@@ -88,3 +88,12 @@ def test_rule_order_in_the_data_names_registered_rules():
     p = params()
     listed = [*p.anchor_order, *p.kind_order, *p.merge_order, *(r for v in p.slots.values() for r in v)]
     assert not set(listed) - set(RULES), sorted(set(listed) - set(RULES))
+
+
+def test_linking_data_rejects_unknown_and_missing_keys():
+    from extractor.linking.params import DataError, _check
+
+    _check("ok", {"a": 1, "b": 2}, {"a", "b"})
+    for data in ({"a": 1, "b": 2, "typo": 3}, {"a": 1}):
+        with pytest.raises(DataError):
+            _check("linking.json", data, {"a", "b"})

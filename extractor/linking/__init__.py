@@ -33,7 +33,7 @@ from .rules import RULES, Candidate, Log, Trace
 from .slots import fill, note_excluded_dates
 from .values import attach_values
 
-__all__ = ["RULES", "Linked", "Mention", "build_events", "link"]
+__all__ = ["RULES", "Linked", "Mention", "link"]
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,6 @@ class Linked:
 
     events: list[SeizureEvent]
     traces: list[Trace]
-
-    def rules_used(self) -> set[str]:
-        return {t.rule for t in self.traces} | {r for e in self.events for _f, r, _t in e.provenance}
 
 
 def link(text: str, sentences, mentions: dict[str, list[Mention]], title_end: int = 0) -> Linked:
@@ -64,24 +61,6 @@ def link(text: str, sentences, mentions: dict[str, list[Mention]], title_end: in
     cands = attach_values(ix, cands, drugs, log)
     cands = merge(cands, log)
     return Linked([to_event(c) for c in cands], log.traces)
-
-
-def build_events(
-    text: str,
-    sentences: list[tuple[int, int]],
-    amounts: list[Mention],
-    dates: list[Mention],
-    drugs: list[Mention],
-    places: list[Mention],
-    agencies: list[Mention],
-    operations: list[Mention],
-    title_end: int = 0,
-) -> list[SeizureEvent]:
-    """The seizure events stated in ``text`` (the whole text is linked at once, in linear time)."""
-    mentions = dict(
-        amounts=amounts, dates=dates, drugs=drugs, places=places, agencies=agencies, operations=operations
-    )
-    return link(text, sentences, mentions, title_end).events
 
 
 def to_event(c: Candidate) -> SeizureEvent:
