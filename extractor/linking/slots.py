@@ -103,6 +103,21 @@ def date_title(ix: ArticleIndex, c: Candidate):
     return (found[0], "title") if found else None
 
 
+@rule("slot.date.later")
+def date_later(ix: ArticleIndex, c: Candidate):
+    """Last resort: a date given just after the find: "Er lag 670 kilo heroïne. ... in de nacht van 31 mei op 1 juni"."""
+    if c.sent.is_title:
+        return None
+    for i in range(
+        c.sent.index + 1, min(len(ix.sentences), c.sent.index + 1 + params().scopes["later_date_sentences"])
+    ):
+        x = ix.sentences[i]
+        found = [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)]
+        if found:
+            return found[0], "context"
+    return None
+
+
 # ---------------------------------------------------------------- place
 
 
