@@ -17,7 +17,7 @@ from functools import cache
 
 from .resources import load_json
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(r"[^\W_][\w'’-]*")  # digits may start a drug name: "3-MMC", "2C-B"
 
 
 @cache

@@ -520,3 +520,26 @@ def test_real_news_phenomena(extractor, text, expected):
 @pytest.mark.parametrize("text", PHENOMENA_NEGATIVE, ids=[t[:40] for t in PHENOMENA_NEGATIVE])
 def test_real_news_phenomena_negative(extractor, text):
     assert _events(extractor, text, "2023-05-10") == []
+
+
+# lexicon and number reading in context (sentences written for these tables)
+LEXICON_CASES = [
+    ("In de woning vond de politie drie deciliter GHB.", ("ghb", 0.3, "l")),
+    ("Bij de verdachte werd in april 2019 driehonderd gram heroïne gevonden.", ("heroin", 0.3, "kg")),
+    ("De plysje hat yn Snits 12 kilo hasj fûn.", ("cannabis", 12.0, "kg")),  # Frisian
+    ("Agenten vonden 3 gram 3-MMC in zijn jaszak.", ("cathinone", 0.003, "kg")),
+]
+LEXICON_NEGATIVE = [
+    "Bij de inbraak werden een tablet, een laptop en een telefoon gevonden.",  # a device, not a pill
+    "In de tuin vond de politie een plant en een emmer.",
+]
+
+
+@pytest.mark.parametrize("text,key", LEXICON_CASES, ids=[t[:40] for t, _ in LEXICON_CASES])
+def test_lexicon_and_numbers_in_context(extractor, text, key):
+    assert [_key(e) for e in _events(extractor, text, "2023-05-10")] == [key]
+
+
+@pytest.mark.parametrize("text", LEXICON_NEGATIVE, ids=[t[:40] for t in LEXICON_NEGATIVE])
+def test_lexicon_and_numbers_in_context_negative(extractor, text):
+    assert _events(extractor, text, "2023-05-10") == []

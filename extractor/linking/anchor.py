@@ -137,6 +137,14 @@ def label_before(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Lin
     return None
 
 
+@rule("anchor.breakdown_total")
+def breakdown_total(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """A total that a breakdown follows has no single drug: "in totaal 1.200 kilo, waarvan 900 kilo cannabis"."""
+    if not re.match(r"\s*,?\s*waarvan\s", ix.text[a.end : a.end + 20], re.IGNORECASE):
+        return None
+    return Link((None,), False, False, breakdown_total, a.text)
+
+
 @rule("anchor.unit_plants")
 def unit_plants(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
     """Plants are cannabis when no drug is next to them: "Er stonden 1.100 planten in de loods"."""

@@ -55,6 +55,7 @@ def _lexicon():
         "packages": frozenset(data["packages"]),
         "each": frozenset(data["each"]),
         "occasion_blockers": frozenset(data["occasion_blockers"]),
+        "single_count_words": frozenset(data["single_count_words"]),
     }
 
 
@@ -163,6 +164,11 @@ def _money_context(text: str, start: int) -> bool:
     return any(w in window for w in _lexicon()["money_context"])
 
 
+def _exact(value: float) -> float:
+    """Drop the binary noise of a unit conversion: 0.3 l, not 0.30000000000000004."""
+    return round(value, 9)
+
+
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every amount in ``text`` with its offsets, in order.
 
@@ -215,7 +221,7 @@ def _unit_weights(text: str, toks: list[Tok], found: list[AmountMatch]) -> list[
         while out and out[-1].end > start:  # "zo'n 80 blokken" read as a count of its own
             count = out.pop()
             start, approx = min(start, count.start), approx or count.amount.approximate
-        value = num.value * m.amount.value
+        value = _exact(num.value * m.amount.value)
         out.append(AmountMatch(start, m.end, Amount(value, "kg", approx, text[start : m.end])))
     return out
 
@@ -268,7 +274,10 @@ def _respectively(text: str, toks: list[Tok], i: int, need_and: bool = False):
             toks[x.start].start,
             toks[x.end - 1].end,
             Amount(
-                x.value * factor, unit["unit"], x.approximate, text[toks[x.start].start : toks[x.end - 1].end]
+                _exact(x.value * factor),
+                unit["unit"],
+                x.approximate,
+                text[toks[x.start].start : toks[x.end - 1].end],
             ),
         )
         for x in nums
@@ -335,9 +344,10 @@ def _match_at(text: str, toks: list[Tok], i: int):
     if unit is None:
         return None
     unit_tok = toks[j] if j < n else toks[-1]
-    if (
-        unit_tok.lower == "keer"
-    ):  # "9.000 keer drugs" counts finds; "2,5 keer zoveel", "drie keer per week" do not
+    if unit["unit"] in ("pills", "plants") and toks[num.start].lower in lex["single_count_words"]:
+        return None  # "een tablet en een laptop", "een plant": a thing, not a count of pills or plants
+    # "9.000 keer drugs" counts finds; "2,5 keer zoveel", "drie keer per week" do not
+    if unit_tok.lower == "keer":
         nxt = toks[j + 1].lower if j + 1 < n else ""
         if num.value != int(num.value) or nxt in lex["occasion_blockers"] or low is not None:
             return None
@@ -358,9 +368,9 @@ def _match_at(text: str, toks: list[Tok], i: int):
             if nxt == "euro":
                 end_tok = j + 1
     # "een" alone is a number only before a unit; "een kilo" = 1 kg but "een" + noun is not an amount
-    value = num.value * factor
-    low = low * factor if low is not None else None
-    high = high * factor if high is not None else None
+    value = _exact(num.value * factor)
+    low = _exact(low * factor) if low is not None else None
+    high = _exact(high * factor) if high is not None else None
     # "5 ton en 438 kilo"
     if canonical == "kg" and low is None and end_tok + 2 < n and toks[end_tok + 1].lower == "en":
         second = _read_number(text, toks, end_tok + 2)
