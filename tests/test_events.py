@@ -543,3 +543,26 @@ def test_lexicon_and_numbers_in_context(extractor, text, key):
 @pytest.mark.parametrize("text", LEXICON_NEGATIVE, ids=[t[:40] for t in LEXICON_NEGATIVE])
 def test_lexicon_and_numbers_in_context_negative(extractor, text):
     assert _events(extractor, text, "2023-05-10") == []
+
+
+BARE_OBJECTS = [
+    ("Bij een doorzoeking in Hoorn is ketamine in beslag genomen.", "ketamine"),
+    ("De douaniers vonden in de vrachtwagen hasj tussen de paprika's.", "cannabis"),
+]
+BARE_OBJECTS_NEGATIVE = [
+    "In de strijd tegen heroïne werden vorig jaar veel woningen doorzocht en drugs gevonden bij dealers.",
+    "Het onderzoek naar de handel in ketamine werd na de ontdekking uitgebreid.",
+    "In Gent, waar deze drug zelden wordt aangetroffen, sloeg de burgemeester alarm.",
+]
+
+
+@pytest.mark.parametrize("text,drug", BARE_OBJECTS, ids=[t[:40] for t, _ in BARE_OBJECTS])
+def test_a_bare_drug_found_is_a_find(extractor, text, drug):
+    assert [(e["drug"], e["amount"]) for e in _events(extractor, text, "2023-05-10")] == [(drug, None)]
+
+
+@pytest.mark.parametrize("text", BARE_OBJECTS_NEGATIVE, ids=[t[:40] for t in BARE_OBJECTS_NEGATIVE])
+def test_a_bare_drug_found_is_a_find_negative(extractor, text):
+    assert [
+        e["drug"] for e in _events(extractor, text, "2023-05-10") if e["drug"] not in ("unspecified",)
+    ] == []

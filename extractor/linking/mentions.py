@@ -8,7 +8,7 @@ from functools import cache
 
 from .anchor import Drugs
 from .gate import Gate
-from .index import ArticleIndex, Mention, Sentence
+from .index import WORD, ArticleIndex, Mention, Sentence
 from .params import params
 from .rules import Candidate, Log, rule
 
@@ -26,6 +26,7 @@ class Reading:
     contained: bool  # introduced by a container word: "een partij BMK", "pakketten heroïne"
     count: int | None  # "twee partijen heroïne": the number of finds announced
     possessed: bool = False  # countable only because it was on someone: "drugs op zak"
+    found_object: bool = False  # countable only as what a find verb found: "agenten vonden heroïne"
 
 
 def _container_at(before: list[str]) -> int | None:
@@ -69,7 +70,9 @@ def read_mention(ix: ArticleIndex, s: Sentence, d: Mention) -> Reading:
     valued = bool(re.search(r"(?:euro|€)\s+aan\s+$", ix.tail(d.start, 3), re.IGNORECASE))
     countable = compound or at is not None or s.is_title or vague or valued or d.value == "precursor"
     on_person = not countable and possessed(ix, s, d)
-    countable = countable or on_person
+    definite = _definite(before[:at] if at is not None else before)
+    as_object = not countable and not on_person and found_object(ix, s, d, before)
+    countable = countable or on_person or as_object
     head = before[at] if at is not None else low
     plural = (
         low in p.aggregate_plural
@@ -77,8 +80,7 @@ def read_mention(ix: ArticleIndex, s: Sentence, d: Mention) -> Reading:
         or head in w["plural_containers"]
     )
     count = _count(ix, d) if plural else None
-    definite = _definite(before[:at] if at is not None else before)
-    return Reading(countable, definite, plural, vague, at is not None, count, on_person)
+    return Reading(countable, definite, plural, vague, at is not None, count, on_person, as_object)
 
 
 @rule("mentions.possessed")
@@ -87,6 +89,24 @@ def possessed(ix: ArticleIndex, s: Sentence, d: Mention) -> bool:
     cs, ce = ix.clause(s, d.start)
     after = ix.text[d.end : ce].lower()
     return any(p in after[:30] for p in params().words["possession"])
+
+
+@rule("mentions.found_object")
+def found_object(ix: ArticleIndex, s: Sentence, d: Mention, before: list[str]) -> bool:
+    """A bare drug in the clause of a find verb is what was found: "In de auto vonden agenten heroïne"."""
+    w = params().words
+    if before and before[-1] in w["object_blockers"]:  # "de strijd tegen cocaïne", "handel in", "veel meer"
+        return False
+    # "waar deze drug werd aangetroffen", "de illegale cocaïne": a definite mention points back
+    if before and (before[-1] in w["definite_determiners"] or (
+        len(before) > 1 and before[-2] in w["definite_determiners"] and before[-1].endswith("e")
+    )):  # fmt: skip
+        return False
+    cs, ce = ix.clause(s, d.start)
+    words = frozenset(x.lower() for x in WORD.findall(ix.text, cs, ce))
+    if words & w["conditional"]:  # "dan zou er veel meer cocaïne onderschept worden"
+        return False
+    return params().strong.found(ix.text[cs:ce].lower(), words)
 
 
 @rule("mentions.lab_purpose")
@@ -182,7 +202,7 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
 
 def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
     r = read_mention(ix, s, d)
-    how = possessed if r.possessed else seizable
+    how = possessed if r.possessed else found_object if r.found_object else seizable
     if not seizable(r):
         r, how = coordinated(ix, s, d, drugs), coordinated
         if r is None:
