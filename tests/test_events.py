@@ -566,3 +566,23 @@ def test_a_bare_drug_found_is_a_find_negative(extractor, text):
     assert [
         e["drug"] for e in _events(extractor, text, "2023-05-10") if e["drug"] not in ("unspecified",)
     ] == []
+
+
+def test_headline_does_not_override_the_bodys_qualifier(extractor):
+    ev = _events(
+        extractor,
+        "De douane heeft in Vlissingen ruim 1.200 kilo cocaïne onderschept.",
+        "2023-05-10",
+        title="Douane vindt 1.200 kilo coke",
+    )
+    assert (
+        len(ev) == 1
+        and ev[0]["amount"]["approximate"] is True
+        and ev[0]["amount"]["text"] == "ruim 1.200 kilo"
+    )
+
+
+def test_an_exact_restatement_in_the_body_still_refines_a_rounded_figure(extractor):
+    text = "De douane onderschepte ruim 1.200 kilo cocaïne. Het ging precies om 1.200 kilo cocaïne in dozen."
+    ev = _events(extractor, text, "2023-05-10")
+    assert len(ev) == 1 and ev[0]["amount"]["approximate"] is False

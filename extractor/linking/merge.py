@@ -29,7 +29,9 @@ def absorb(into: Candidate, other: Candidate) -> Candidate:
     if into.amount is None and other.amount is not None:
         ch["amount"] = other.amount
     elif into.amount and other.amount and into.amount.approximate and not other.amount.approximate:
-        if same_amount(into.amount, other.amount):
+        # a body's exact restatement refines a rounded figure; a headline's does not ("ruim 1.200 kilo"
+        # in the body stays approximate under "1.200 kilo coke" in the title)
+        if same_amount(into.amount, other.amount) and not other.sent.is_title:
             ch["amount"] = other.amount
     if _SOURCE_ORDER[other.date_src] < _SOURCE_ORDER[into.date_src]:
         ch.update(date=other.date, date_src=other.date_src)
