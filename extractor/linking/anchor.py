@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..schema import Amount
-from .gate import Gate, ruled_out
+from .gate import Gate
 from .index import ArticleIndex, Mention, Sentence
-from .params import params
+from .params import alternation, params
 from .rules import RULES, Candidate, Log, rule
 
 QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
@@ -18,11 +18,8 @@ QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
 @cache
 def _gaps():
     w = params().words
-    adjectives = "|".join(sorted(map(re.escape, w["drug_adjectives"]), key=len, reverse=True))
-    links = "|".join(
-        sorted((re.escape(x).replace(r"\ ", r"\s+") for x in w["label_links"]), key=len, reverse=True)
-    )
-    joint = "|".join(sorted(map(re.escape, w["joint_conjunctions"]), key=len, reverse=True))
+    adjectives, links = alternation(w["drug_adjectives"]), alternation(w["label_links"])
+    joint = alternation(w["joint_conjunctions"])
     return (
         re.compile(rf"\s*(?:(?:{adjectives})\s+){{0,3}}", re.IGNORECASE),
         re.compile(rf"\s*(?:[:=]|{links}|,)?\s*", re.IGNORECASE),
@@ -50,6 +47,7 @@ class Drugs:
         self.ix = ix
         self.by_sentence: list[list[Mention]] = []
         self.purpose: set[int] = set()
+        self._linkable: list[list[Mention]] = []  # by sentence: the drugs that are not a purpose
         for s in ix.sentences:
             keep = []
             for d in ix.at("drugs", s.index):
@@ -61,12 +59,10 @@ class Drugs:
                     log.note(purpose, d.text)
                 keep.append(d)
             self.by_sentence.append(keep)
+            self._linkable.append([d for d in keep if id(d) not in self.purpose])
 
     def linkable(self, s: Sentence) -> list[Mention]:
-        return [d for d in self.by_sentence[s.index] if id(d) not in self.purpose]
-
-    def all(self):
-        return (d for ds in self.by_sentence for d in ds)
+        return self._linkable[s.index]
 
     def last_before(self, s: Sentence) -> Mention | None:
         """The drug of the earlier context: the body's last specific, its last generic, then the title's."""
@@ -81,7 +77,7 @@ class Drugs:
         return (specific or title or [None])[-1]
 
     def _ok(self, x: Sentence, m: Mention, specific: bool) -> bool:
-        return m in self.linkable(x) and (m.value not in params().generic) == specific
+        return any(m is d for d in self.linkable(x)) and (m.value not in params().generic) == specific
 
 
 @dataclass(frozen=True)
@@ -270,7 +266,7 @@ def continuation(gate: Gate, s: Sentence) -> bool:
         return True
     if s.index < gate.first and not s.is_title:
         return False
-    return not ruled_out(s) and s.index > gate.first
+    return not gate.out[s.index] and s.index > gate.first
 
 
 _LIST_LINE = re.compile(r"\s*[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*\.?\s*")

@@ -36,9 +36,9 @@ def ruled_out(s: Sentence) -> bool:
 
 
 @rule("gate.police_action")
-def police_action(s: Sentence) -> bool:
+def police_action(s: Sentence, out: bool) -> bool:
     """Police action makes what is found after it a seizure: "Na een achtervolging werd hij aangehouden"."""
-    return params().action.found(s.lower, s.words) and not ruled_out(s)
+    return not out and params().action.found(s.lower, s.words)
 
 
 @rule("gate.link_line")
@@ -57,28 +57,29 @@ def has_trigger(s: Sentence) -> bool:
 class Gate:
     trigger: tuple[bool, ...]  # per sentence: states a seizure and nothing rules it out
     action: tuple[bool, ...]  # per sentence: police action
+    out: tuple[bool, ...]  # per sentence: ruled out (use, trade, courts, ratios...)
     first: int | None  # the first sentence with either; None: the article states no seizure
-
-    def open(self, s: Sentence) -> bool:
-        return self.trigger[s.index] or self.action[s.index]
 
 
 def gate(ix: ArticleIndex, log: Log) -> Gate:
     """Per-sentence trigger and action flags; the sentences ruled out are noted in the log."""
     link_line(ix, log)
-    trig, action = [], []
+    trig, action, outs = [], [], []
     for s in ix.sentences:
-        found = has_trigger(s)
+        word, particle = trigger(s), separable_trigger(s)
+        found = (word or particle) and not takes_place(s)
         out = ruled_out(s)
         if found and out:
             log.note(ruled_out, s.text)
         elif found:
-            log.note(separable_trigger if not trigger(s) else trigger, s.text)
-        elif takes_place(s) and (trigger(s) or separable_trigger(s)):
+            log.note(trigger if word else separable_trigger, s.text)
+        elif word or particle:
             log.note(takes_place, s.text)
+        acted = police_action(s, out)
         trig.append(found and not out)
-        action.append(police_action(s))
-        if action[-1] and not trig[-1]:
+        action.append(acted)
+        outs.append(out)
+        if acted and not trig[-1]:
             log.note(police_action, s.text)
     first = next((i for i, (t, a) in enumerate(zip(trig, action, strict=True)) if t or a), None)
-    return Gate(tuple(trig), tuple(action), first)
+    return Gate(tuple(trig), tuple(action), tuple(outs), first)

@@ -58,7 +58,6 @@ class ArticleIndex:
         self.sentences = self._sentences(bounds)
         self.starts = [s.start for s in self.sentences]
         self.title = [s for s in self.sentences if s.is_title]
-        self.body = [s for s in self.sentences if not s.is_title]
         self.mentions = {k: sorted(mentions.get(k, ()), key=lambda m: m.start) for k in KINDS}
         self._starts = {k: [m.start for m in v] for k, v in self.mentions.items()}
         self._by_sentence = {k: self._group(v) for k, v in self.mentions.items()}

@@ -15,7 +15,7 @@ from ..normalize.dates import year_to_date
 from ..schema import DateInterval
 from .anchor import QUANTITY_UNITS
 from .index import ArticleIndex, Mention, Sentence
-from .params import params, phrases
+from .params import Cue, alternation, params, phrases
 from .rules import RULES, Candidate, rule
 from .slots import resolve
 
@@ -31,29 +31,19 @@ def _quantities(ix: ArticleIndex, s: Sentence) -> list[Mention]:
 
 
 @cache
-def _cue(key: str) -> tuple[frozenset, tuple, tuple]:
-    """A cue list as (single words, phrases, prefixes: "festival*" stands for any word it begins)."""
-    words = params().words[key]
-    return (
-        frozenset(w for w in words if " " not in w and not w.endswith("*")),
-        tuple(w for w in words if " " in w),
-        tuple(w[:-1] for w in words if w.endswith("*")),
-    )
+def _cue(key: str) -> Cue:
+    return Cue.of(params().words[key])
 
 
 def _says(s: Sentence, key: str) -> bool:
     """The sentence holds one of the cue words or phrases of ``key``."""
-    single, multi, prefixes = _cue(key)
-    if s.words & single or any(w in s.lower for w in multi):
-        return True
-    return bool(prefixes) and any(x.startswith(prefixes) for x in s.words)
+    return _cue(key).found(s.lower, s.words)
 
 
 @cache
 def _counted_finds() -> re.Pattern:
     w = params().words
-    nums = "|".join(w["count_words"])
-    nouns = "|".join(sorted(w["plural_find_nouns"], key=len, reverse=True))
+    nums, nouns = alternation(w["count_words"]), alternation(w["plural_find_nouns"])
     return re.compile(rf"(?<!\w)(\d{{1,2}}|{nums})\s+(?:\w+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from .anchor import Drugs
 from .gate import Gate
 from .index import WORD, ArticleIndex, Mention, Sentence
-from .params import params
+from .params import alternation, params
 from .rules import Candidate, Log, rule
 
 _LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?lab(?:oratorium)?(?!\w)")
@@ -49,10 +49,16 @@ def _definite(words: list[str]) -> bool:
     return False
 
 
+@cache
+def _counted() -> re.Pattern:
+    """ "twee partijen", "3 zendingen": a count two words at most before a mention."""
+    alt = alternation(params().words["count_words"])
+    return re.compile(rf"(?<!\w)(\d{{1,4}}|{alt})\s+(?:[^\W\d]+\s+){{0,2}}$", re.IGNORECASE)
+
+
 def _count(ix: ArticleIndex, d: Mention) -> int | None:
     words = params().words["count_words"]
-    alt = "|".join(words)
-    m = re.search(rf"(?<!\w)(\d{{1,4}}|{alt})\s+(?:[^\W\d]+\s+){{0,2}}$", ix.tail(d.start, 4), re.IGNORECASE)
+    m = _counted().search(ix.tail(d.start, 4))
     if not m:
         return None
     w = m.group(1).lower()
@@ -183,7 +189,7 @@ def find_mentions(
 
 @cache
 def _joint() -> re.Pattern:
-    return re.compile(r"\s*(?:,|" + "|".join(map(re.escape, params().words["joint_conjunctions"])) + r")\s*")
+    return re.compile(rf"\s*(?:,|{alternation(params().words['joint_conjunctions'])})\s*")
 
 
 @rule("mentions.coordinated")

@@ -54,17 +54,26 @@ def phrases(words) -> re.Pattern | None:
 
 @dataclass(frozen=True)
 class Cue:
-    """A cue list: single words as a set, the multi-word cues as one compiled pattern."""
+    """A cue list: single words as a set, the multi-word cues as one compiled pattern, and word
+    beginnings ("festival*" stands for any word it begins)."""
 
     single: frozenset
     multi: re.Pattern | None
+    prefixes: tuple = ()
 
     @classmethod
     def of(cls, words) -> Cue:
-        return cls(frozenset(w for w in words if " " not in w), phrases(w for w in words if " " in w))
+        words = list(words)
+        return cls(
+            frozenset(w for w in words if " " not in w and not w.endswith("*")),
+            phrases(w for w in words if " " in w),
+            tuple(w[:-1] for w in words if w.endswith("*")),
+        )
 
     def found(self, lower: str, words: frozenset) -> bool:
-        return bool(words & self.single) or bool(self.multi and self.multi.search(lower))
+        if words & self.single or (self.multi and self.multi.search(lower)):
+            return True
+        return bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words)
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,7 @@ class Params:
     suffixes: tuple
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex alternation of the words, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -112,8 +121,8 @@ def params() -> Params:
         k: (v if isinstance(v, dict) else frozenset(v)) for k, v in cues["linking"].items() if k != "_comment"
     }
     comparison, cross = (
-        _alternation(cues["linking"]["comparison"]),
-        _alternation(cues["linking"]["cross_reference"]),
+        alternation(cues["linking"]["comparison"]),
+        alternation(cues["linking"]["cross_reference"]),
     )
     return Params(
         scopes={k: v for k, v in link["scopes"].items() if k != "_comment"},

@@ -79,9 +79,6 @@ class Candidate:
         why = tuple(w for w in self.why if w[0] != field_name) + ((field_name, rule_fn.rule_id, text),)
         return replace(self, why=why, **changes)
 
-    def rule_of(self, field_name: str) -> str | None:
-        return next((r for f, r, _t in self.why if f == field_name), None)
-
 
 @dataclass(frozen=True)
 class Trace:

@@ -8,21 +8,14 @@ value decides the field.
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from ..lexicon import countries_nl
 from .gate import has_trigger
 from .index import WORD, ArticleIndex, Mention, Sentence
 from .params import params
 from .rules import RULES, Candidate, rule
 
 _SENTENCE_END = re.compile(r"\n|[.!?]\s")
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    from ..lexicon import countries_nl
-
-    return frozenset(countries_nl())
 
 
 # ---------------------------------------------------------------- date
@@ -197,7 +190,7 @@ def _origins(ix: ArticleIndex, s: Sentence) -> list[Mention]:
 
 
 def _countries(ms: list[Mention]):
-    found = [m for m in ms if m.value.name in _country_names()]
+    found = [m for m in ms if m.value.name in countries_nl()]
     return (found[0], "own") if found else None
 
 
@@ -263,7 +256,7 @@ def street_in_town(ix: ArticleIndex, c: Candidate, street: Mention) -> Mention |
     """A street alone is in the town the article names: "In Venlo ... Aan de Kerkstraat lag 9 kilo"."""
 
     def town(m: Mention) -> bool:
-        return _usable(m) and m.value.kind in _TOWN_KINDS and m.value.name not in _country_names()
+        return _usable(m) and m.value.kind in _TOWN_KINDS and m.value.name not in countries_nl()
 
     here = [m for m in ix.at("places", c.sent.index) if town(m) and m.start < street.start]
     if here:

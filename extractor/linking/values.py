@@ -8,13 +8,13 @@ from functools import cache
 
 from .anchor import Drugs
 from .index import ArticleIndex, Mention
-from .params import params
+from .params import alternation, params
 from .rules import Candidate, Log, rule
 
 
 @cache
 def _worth_of() -> re.Pattern:
-    adjectives = "|".join(map(re.escape, sorted(params().words["worth_of_adjectives"])))
+    adjectives = alternation(params().words["worth_of_adjectives"])
     return re.compile(rf"\s+aan\s+(?:(?:{adjectives})\s+)?", re.IGNORECASE)
 
 

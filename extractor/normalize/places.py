@@ -41,7 +41,7 @@ _LOCATIVE_PHRASE = re.compile(
     r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _ROLE_WORDS["locative_phrases"]) + r")\s+$",
     re.IGNORECASE,
 )
-_HOME = frozenset(["NL", "BE", "LU", "SR", "CW", "AW", "SX", "BQ"])
+_HOME = load_json("places.json")["home"]  # the gazetteer's home countries and its threshold elsewhere
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
 )
@@ -310,7 +310,7 @@ def _stands_alone(text: str, end: int, i: int, before: list[str], words) -> bool
     if name in _word_like():
         return placed
     row = geonames().get(name)
-    if row is None or curated or row[1] in _HOME or row[3] >= 100_000:
+    if row is None or curated or row[1] in _HOME["countries"] or row[3] >= _HOME["world_min_population"]:
         return True
     return placed
 
