@@ -470,3 +470,30 @@ def test_counted_occasions(text, value):
 @pytest.mark.parametrize("text", ["2,5 keer zoveel", "drie keer per week", "twee keer meer", "10 keer vaker"])
 def test_counted_occasions_negative(text):
     assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("daalde van ruim 900 naar 610 kilo", [(900.0, "kg", True), (610.0, "kg", False)]),
+        ("ging van 12 duizend naar bijna 30 duizend kilo", [(12000.0, "kg", False), (30000.0, "kg", True)]),
+        ("van 250 naar 400 planten per kwekerij", []),  # a rate, per plantation
+        ("van 80 naar 140 xtc-pillen", [(80.0, "pills", False), (140.0, "pills", False)]),
+    ],
+)
+def test_a_change_gives_both_figures_in_the_last_unit(text, found):
+    assert [(m.amount.value, m.amount.unit, m.amount.approximate) for m in find_amounts(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("van 15 naar 22 procent", []),  # a share, not an amount
+        ("van 2018 naar 2021 verhuisd, met 4 kilo", [(4.0, "kg")]),  # years of a move
+        ("van Gent naar Brussel met 6 kilo", [(6.0, "kg")]),
+        ("van 3 naar 5 miljoen euro", [(5000000.0, "EUR")]),  # money is read as usual
+        ("van 5 tot 10 kilo", [(None, "kg")]),  # a range, not a change
+    ],
+)
+def test_a_change_negative(text, found):
+    assert [(m.amount.value, m.amount.unit) for m in find_amounts(text)] == found

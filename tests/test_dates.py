@@ -178,6 +178,16 @@ POSITIVE = [
     ("het derde kwartaal van vorig jaar", W, "2020-07-01", "2020-09-30"),
     ("het laatste kwartaal van 2019", None, "2019-10-01", "2019-12-31"),
     ("Q1 2022", None, "2022-01-01", "2022-03-31"),
+    # a calendar part without its year: the publication year's, or last year's if not begun yet
+    ("in het eerste halfjaar", "2020-08-10", "2020-01-01", "2020-06-30"),
+    ("het eerste halfjaar", "2020-03-10", "2020-01-01", "2020-03-10"),
+    ("het tweede halfjaar", "2020-03-10", "2019-07-01", "2019-12-31"),
+    ("in het derde kwartaal", "2020-11-02", "2020-07-01", "2020-09-30"),
+    ("het vierde kwartaal", "2020-02-02", "2019-10-01", "2019-12-31"),
+    ("het laatste kwartaal", "2021-01-06", "2020-10-01", "2020-12-31"),
+    # Frisian "mei" is "met"; after a temporal word it is still May
+    ("yn mei", W, "2021-05-01", "2021-05-31"),
+    ("de maand mei", W, "2021-05-01", "2021-05-31"),
     ("de laatste drie maanden van 2020", None, "2020-10-01", "2020-12-31"),
     ("de nacht van 2 op 3 april", W, "2021-04-02", "2021-04-03"),
     ("In de nacht van 2 op 3 april", M, "2021-04-02", "2021-04-03"),
@@ -230,6 +240,8 @@ NEGATIVE = [
     "zondagsrust", "maandelijks", "wekelijks", "jaarlijks", "dagelijks", "het voorjaarsoverleg", "Kerstman", "Q3-cijfers",
     "3-MMC", "2-1 overwinning", "06-12345678", "0471/23.45.67", "versie 2.1.3", "1950 kilo", "2000 planten", "2020 euro",
     "een op de vijf", "", "   ", "de zaak", "Sky ECC", "EncroChat",
+    "in hennepkwekerij mei 400 planten", "in auto mei drugs", "de plysje kaam mei in hûnd", "de eerste helft",
+    "het eerste kwartaal na de invoering", "het tweede halfjaar van de operatie", "de eerste twee weken",
 ]  # fmt: skip
 
 

@@ -464,6 +464,8 @@ KIND_CASES = [
     ("Eind vorig jaar onderschepte de douane in Moerdijk 130 kilo cocaïne.", "seizure"),
     ("Vorig jaar werd in een loods in Oss 200 kilo speed gevonden.", "seizure"),
     ("In 2021 werd bij een inval in Breda een partij van 600 kilo hasj gevonden.", "seizure"),
+    ("De in beslag genomen hoeveelheid heroïne nam af van 700 naar 450 kilo in twee jaar.", "aggregate"),
+    ("In het derde kwartaal onderschepte de douane in Zeebrugge 6.100 kilo cocaïne.", "aggregate"),
 ]
 KIND_NEGATIVE = [  # the same words that must not make a total
     (
@@ -473,6 +475,7 @@ KIND_NEGATIVE = [  # the same words that must not make a total
     ("De douane vond 40 kilo cocaïne; de recherche werkte samen met de Belgische politie.", "seizure"),
     ("In de strijd tegen drugs vond de politie dinsdag in Venlo 3 kilo heroïne.", "seizure"),
     ("In 2020 onderschepte de douane in Antwerpen 65 ton cocaïne.", "aggregate"),
+    ("De man steeg uit zijn auto, waarna agenten 3 kilo cocaïne in de kofferbak vonden.", "seizure"),
 ]
 
 
@@ -586,3 +589,49 @@ def test_an_exact_restatement_in_the_body_still_refines_a_rounded_figure(extract
     text = "De douane onderschepte ruim 1.200 kilo cocaïne. Het ging precies om 1.200 kilo cocaïne in dozen."
     ev = _events(extractor, text, "2023-05-10")
     assert len(ev) == 1 and ev[0]["amount"]["approximate"] is False
+
+
+# dates anchored to another date (sentences written for this table): (text, {amount: (start, end) or None})
+ANCHORED_DATES = [
+    (
+        "De douane onderschepte 120 kilo cocaïne op 4 juni en 95 kilo op 9 juni.",
+        {120.0: ("2023-06-04", "2023-06-04"), 95.0: ("2023-06-09", "2023-06-09")},
+    ),
+    (
+        "De in beslag genomen hoeveelheid heroïne steeg van 300 kilo in 2020 naar 900 kilo in 2022.",
+        {300.0: ("2020-01-01", "2020-12-31"), 900.0: ("2022-01-01", "2022-12-31")},
+    ),
+    (
+        "Op 2 mei vond de politie in Gouda 11 kilo hasj. Drie dagen later werd er nog 4 kilo hasj gevonden.",
+        {11.0: ("2023-05-02", "2023-05-02"), 4.0: ("2023-05-05", "2023-05-05")},
+    ),
+    (
+        "Het parket meldt dat de douane in het eerste halfjaar 7.300 kilo cocaïne onderschepte.",
+        {7300.0: ("2023-01-01", "2023-06-30")},
+    ),
+]
+ANCHORED_DATES_NEGATIVE = [  # a date of what came next, or a date that is not this figure's
+    (
+        "De politie nam in Gouda 11 kilo hasj in beslag. Een week later, op 19 april, volgde nog een inval.",
+        {11.0: None},
+    ),
+    (
+        "Op 2 mei vond de politie 8 kilo cocaïne en 3 kilo heroïne in een loods die in januari was gehuurd.",
+        {8.0: ("2023-05-02", "2023-05-02"), 3.0: ("2023-05-02", "2023-05-02")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,dates",
+    ANCHORED_DATES + ANCHORED_DATES_NEGATIVE,
+    ids=[t[:40] for t, _ in ANCHORED_DATES + ANCHORED_DATES_NEGATIVE],
+)
+def test_dates_anchored_to_another_date(extractor, text, dates):
+    ev = _events(extractor, text, "2023-07-10")
+    got = {
+        e["amount"]["value"]: (e["date"]["start"], e["date"]["end"]) if e["date"] else None
+        for e in ev
+        if e["amount"]
+    }
+    assert got == dates, ev

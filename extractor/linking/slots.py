@@ -57,11 +57,34 @@ def _dates(ix: ArticleIndex, s: Sentence, c: Candidate) -> list[Mention]:
     return [m for m in ix.at("dates", s.index) if not in_comparison(ix, m, c.anchor)]
 
 
+def _paired_date(ix: ArticleIndex, c: Candidate, own: list[Mention], cs: int, ce: int) -> Mention | None:
+    """Dates and figures that alternate in one clause pair up in order, the date before or after
+    each figure: "van 4.000 kilo in 2017 naar 40.000 kilo in 2019", "op 3 mei 8 kilo en twee
+    dagen later 5 kilo". Anything else (two figures, then a date) is left to the next rule."""
+    if len(own) < 2:
+        return None
+    figures = [
+        m for m in ix.at("amounts", c.sent.index) if cs <= m.start and m.end <= ce and not m.value.is_money
+    ]
+    if len(figures) != len(own):
+        return None
+    order = "".join(k for _, k in sorted([(m.start, "d") for m in own] + [(m.start, "a") for m in figures]))
+    if order not in ("da" * len(own), "ad" * len(own)):
+        return None
+    for i, f in enumerate(figures):
+        if f.start <= c.anchor < max(f.end, f.start + 1):
+            return own[i]
+    return None
+
+
 @rule("slot.date.clause")
 def date_clause(ix: ArticleIndex, c: Candidate):
     """The date of the find's clause, the last before it first: "Op 3 mei ging het om 8 kilo en twee dagen later om 5"."""
     cs, ce = ix.clause(c.sent, c.anchor)
     own = [m for m in _dates(ix, c.sent, c) if cs <= m.start and m.end <= ce]
+    paired = _paired_date(ix, c, own, cs, ce)
+    if paired is not None:
+        return paired, "own"
     before = [m for m in own if m.end <= c.anchor]
     return ((before[-1] if before else own[0]), "own") if own else None
 
@@ -98,13 +121,17 @@ def date_title(ix: ArticleIndex, c: Candidate):
 
 @rule("slot.date.later")
 def date_later(ix: ArticleIndex, c: Candidate):
-    """Last resort: a date given just after the find: "Er lag 670 kilo heroïne. ... in de nacht van 31 mei op 1 juni"."""
+    """Last resort: a date given just after the find: "Er lag 670 kilo heroïne. ... in de nacht van 31 mei op 1 juni".
+    Not the date of what happened next: "Enkele dagen later, op 21 januari, ..." dates a later event."""
     if c.sent.is_title:
         return None
+    sequence = params().words["sequence_words"]
     for i in range(
         c.sent.index + 1, min(len(ix.sentences), c.sent.index + 1 + params().scopes["later_date_sentences"])
     ):
         x = ix.sentences[i]
+        if x.words & sequence:
+            return None
         found = [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)]
         if found:
             return found[0], "context"

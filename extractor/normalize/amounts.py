@@ -194,6 +194,12 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 matches, i = listed
                 out.extend(matches)
                 continue
+        if toks[i].lower == "van" and i + 3 < n:
+            changed = _change(text, toks, i + 1)
+            if changed:  # "van 4.000 naar 40.000 kilo": two figures, both in the unit at the end
+                matches, i = changed
+                out.extend(matches)
+                continue
         m = _match_at(text, toks, i)
         if m is None:
             i += 1
@@ -240,6 +246,44 @@ def _count_before(text: str, toks: list[Tok], t: int, lex) -> tuple[_Num, int] |
             if num is not None and num.end == noun and num.value and num.value > 1:
                 return num, (_approx_before(toks, k) or k)
     return None
+
+
+def _number_after(text: str, toks: list[Tok], k: int) -> tuple[_Num, int] | None:
+    """(the number, its first token with its qualifier) at token ``k``, after at most two qualifier words."""
+    for x in range(k, min(k + 3, len(toks))):
+        num = _read_number(text, toks, x)
+        if num is not None and (x == k or _approx_before(toks, x) == k):
+            return num, k
+    return None
+
+
+def _change(text: str, toks: list[Tok], k: int):
+    """ "(steeg) van ongeveer 4.000 naar bijna 40.000 kilo": the figure before and after a change,
+    the first in the unit of the second. A figure with its own unit is read as usual."""
+    first = _number_after(text, toks, k)
+    if first is None or first[0].end >= len(toks) or toks[first[0].end].lower != "naar":
+        return None
+    num, start = first
+    if _unit_at(toks, num.end) is not None:
+        return None
+    second = _number_after(text, toks, num.end + 1)
+    if second is None:
+        return None
+    m = _match_at(text, toks, second[0].start)
+    if m is None or m[0].amount.is_money or m[0].amount.value is None:
+        return None
+    match, nxt = m
+    factor = _unit_factor(toks, second[0].end)
+    approx = num.approximate or start != num.start
+    before = Amount(
+        _exact(num.value * factor), match.amount.unit, approx, text[toks[start].start : toks[num.end - 1].end]
+    )
+    return [AmountMatch(toks[start].start, toks[num.end - 1].end, before), match], nxt
+
+
+def _unit_factor(toks: list[Tok], j: int) -> float:
+    unit = _unit_at(toks, j)
+    return float(unit["factor"]) if unit else 1.0
 
 
 def _respectively(text: str, toks: list[Tok], i: int, need_and: bool = False):

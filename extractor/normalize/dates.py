@@ -351,10 +351,40 @@ def _part_of_year(m, ref):
     return a, b, gran, rel
 
 
+@_rule(
+    _B + r"(?:(?:in\s+)?(?:de|het)\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste)\s+"
+    r"(?P<u>kwartaal|halfjaar|jaarhelft|half\s+jaar)" + _E + r"(?!\s+(?:van|na|sinds|nadat)\b)"
+)
+def _bare_part_of_year(m, ref):
+    """ "het eerste halfjaar", "in het derde kwartaal": a calendar part of the publication year,
+    of the year before when that part has not begun yet ("het vierde kwartaal" in February).
+    Only units that are calendar parts by themselves: "de eerste helft" and "de eerste twee
+    weken" without a year are a match's half or an operation's weeks."""
+    if ref is None:
+        return None
+    o = _ORD[m["ord"].lower()]
+    if " ".join(m["u"].lower().split()) == "kwartaal":
+        q = 4 if o == -1 else o
+        months = (3 * q - 2, 3 * q)
+        gran = "quarter"
+    else:
+        h = 2 if o == -1 else o
+        if h > 2:
+            return None
+        months = (1, 6) if h == 1 else (7, 12)
+        gran = "period"
+    y = ref.year if date(ref.year, months[0], 1) <= ref else ref.year - 1
+    a, b = _clip(date(y, months[0], 1), date(y, months[1], _last_day(y, months[1])), ref)
+    return a, b, gran, True
+
+
 @_rule(_B + r"Q(?P<q>[1-4])\s+(?P<y>" + _Y + r")" + _E)
 def _quarter(m, ref):
     y, q = int(m["y"]), int(m["q"])
     return date(y, 3 * q - 2, 1), date(y, 3 * q, _last_day(y, 3 * q)), "quarter", False
+
+
+_MONTH_HOMOGRAPHS: dict[str, frozenset] = {k: frozenset(v) for k, v in _DATA["month_homographs"].items()}
 
 
 _MOD = r"(?P<mod>begin|eind|einde|half|medio|midden|halverwege|eerder\s+in|later\s+in|aan\s+het\s+eind\s+van|in\s+het\s+begin\s+van)"
@@ -375,6 +405,11 @@ _MOD = r"(?P<mod>begin|eind|einde|half|medio|midden|halverwege|eerder\s+in|later
 )
 def _month_rule(m, ref):
     mon = MONTHS[m["m"].lower()]
+    after = _MONTH_HOMOGRAPHS.get(m["m"])  # lower case only: "Mei 2020" at a sentence start is a month
+    if after is not None and not (m["mod"] or m["y"] or m["rel"]):
+        before = m.string[: m.start()].split()
+        if not before or before[-1].lower() not in after:
+            return None  # Frisian "mei 400 planten" (met), not May
     if m["y"]:
         y = int(m["y"])
     elif m["rel"]:
@@ -730,6 +765,7 @@ _YEAR_ONLY = {_night_dates, _day_range, _day, _month_rule, _holiday}
 _SPAN_RULES = {
     _recent_period,
     _part_of_year,
+    _bare_part_of_year,
     _quarter,
     _month_rule,
     _year,
