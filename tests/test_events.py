@@ -420,9 +420,12 @@ def test_repeated_text_gives_the_same_events_whole_as_once(extractor):
     assert once == whole and len(once) == 4
 
 
-def test_linking_time_grows_linearly(extractor):
-    """An article of 480 sentences costs the linker at most 10x one of 60 (a ratio within one run)."""
-    import time
+def test_linking_work_grows_linearly(extractor):
+    """An article of 480 sentences costs the linker at most 9x the Python calls of one of 60.
+
+    Calls, not seconds: a count is the same on every machine and run, so the test cannot flake,
+    and a loop over all sentences per sentence shows as 64x. Time is measured in bench/."""
+    import sys
 
     from extractor import extensions as ext
     from extractor.components.events import _mentions, sentence_bounds
@@ -433,23 +436,29 @@ def test_linking_time_grows_linearly(extractor):
         for _name, proc in extractor.nlp.pipeline[:-1]:
             doc = proc(doc)
         keys = {"amounts": ext.AMOUNT, "dates": ext.DATE, "places": ext.PLACE}
-        mentions = {k: _mentions(doc, k, keys.get(k), use_id=k not in keys) for k in ext_keys()}
+        kinds = ("amounts", "dates", "drugs", "places", "agencies", "operations")
+        mentions = {k: _mentions(doc, k, keys.get(k), use_id=k not in keys) for k in kinds}
         return ext.doc_text(doc), sentence_bounds(doc), mentions
 
-    def ext_keys():
-        return ("amounts", "dates", "drugs", "places", "agencies", "operations")
+    def calls(args):
+        n = 0
 
-    def cost(args):
-        best = float("inf")
-        for _ in range(5):
-            t0 = time.perf_counter()
+        def count(frame, event, arg):
+            nonlocal n
+            n += event in ("call", "c_call")
+
+        link(*args)  # warm the caches first: they are paid once per process
+        sys.setprofile(count)
+        try:
             link(*args)
-            best = min(best, time.perf_counter() - t0)
-        return best
+        finally:
+            sys.setprofile(None)
+        return n
 
     small, large = prepared(_ARTICLE * 15), prepared(_ARTICLE * 120)
     assert len(large[1]) == 8 * len(small[1]) == 480
-    assert cost(large) <= 10 * cost(small)
+    big, few = calls(large), calls(small)
+    assert big <= 9 * few, (big, few)
 
 
 # kind: what makes a figure a total, and what keeps a find one find (sentences written for these tables)
@@ -497,11 +506,18 @@ PHENOMENA = [
     ("Tijdens de festivalcontroles werden 30 joints, 12 xtc-pillen en 8 eenheden GHB en ketamine in beslag genomen.",
      {("cannabis", 30.0, "units", "aggregate"), ("mdma", 12.0, "pills", "aggregate"), ("ghb", None, None, "aggregate"), ("ketamine", None, None, "aggregate")}),
     ("De reiziger had 250 gram cocaïne bij zich, verdeeld over 30 bolletjes, die de douane in beslag nam.", {("cocaine", 0.25, "kg", "seizure")}),
+    # the find, a sentence about the containers, then its amount: one event
+    ("Agenten troffen in een schuur in Uden BMK-olie aan. Er stonden jerrycans van 25 liter. Samen ging het om 600 liter BMK-olie.",
+     {("precursor", 600.0, "l", "seizure")}),
+    # a street price after the find is no second find
+    ("In Gouda nam de politie 2 kilo heroïne in beslag. Op straat kost een gram ongeveer 40 euro.", {("heroin", 2.0, "kg", "seizure")}),
+    ("Bij de inval in de coffeeshop nam de politie 75 spacecakes in beslag.", {("cannabis", 75.0, "units", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
     "De politie viel drie keer binnen bij de verdachte, maar vond niets.",
     "Er werd dit jaar 2,5 keer zoveel cocaïne onderschept als in 2019.",
     "In de loods stonden vaten van 200 liter; er werd niets verdachts aangetroffen.",
+    "Een xtc-pil kost in de stad zo'n 4 euro, een gram cocaïne 50 euro.",
 ]
 
 
@@ -531,6 +547,10 @@ LEXICON_CASES = [
     ("Bij de verdachte werd in april 2019 driehonderd gram heroïne gevonden.", ("heroin", 0.3, "kg")),
     ("De plysje hat yn Snits 12 kilo hasj fûn.", ("cannabis", 12.0, "kg")),  # Frisian
     ("Agenten vonden 3 gram 3-MMC in zijn jaszak.", ("cathinone", 0.003, "kg")),
+]
+FRISIAN_PLACES = [
+    ("Yn Ljouwert hat de plysje 5 kilo hasj yn beslach naam.", "Ljouwert", "Leeuwarden"),
+    ("De plysje fûn yn It Hearrenfean in hennepkwekerij mei 250 planten.", "It Hearrenfean", "Heerenveen"),
 ]
 LEXICON_NEGATIVE = [
     "Bij de inbraak werden een tablet, een laptop en een telefoon gevonden.",  # a device, not a pill
@@ -635,3 +655,10 @@ def test_dates_anchored_to_another_date(extractor, text, dates):
         if e["amount"]
     }
     assert got == dates, ev
+
+
+@pytest.mark.parametrize("text,name,municipality", FRISIAN_PLACES, ids=[t[:40] for t, _, _ in FRISIAN_PLACES])
+def test_frisian_place_names_and_their_municipality(extractor, text, name, municipality):
+    ev = _events(extractor, text, "2023-05-10")
+    assert [(e["location"]["name"], e["location"]["municipality"]) for e in ev] == [(name, municipality)]
+    assert ev[0]["date"] is None  # "mei" is Frisian for "met", not May

@@ -152,7 +152,7 @@ def amount_in_next_sentence(cands: list[Candidate], log: Log) -> list[Candidate]
         if (
             c.mention_only and c.amount is None and not c.sent.is_title and not c.count and c.kind != "aggregate"
             and nxt is not None and nxt.drug == c.drug and nxt.amount is not None and not nxt.mention_only
-            and nxt.sent.index - c.sent.index == 1 and nxt.date_src != "own"
+            and nxt.date_src != "own" and _next_for_amount(c, nxt)
         ):  # fmt: skip
             c = replace(c, adjacent_drug=True).decide(
                 "amount", amount_in_next_sentence, nxt.amount.text, amount=nxt.amount
@@ -164,6 +164,13 @@ def amount_in_next_sentence(cands: list[Candidate], log: Log) -> list[Candidate]
         out.append(c)
         i += 1
     return out
+
+
+def _next_for_amount(c: Candidate, nxt: Candidate) -> bool:
+    """The next sentence, or the one after when nothing dated came between: "Er werd amfetamineolie
+    gevonden. In de loods stonden vaten. Het ging om 1.000 liter", not a find "op 11 mei" later."""
+    gap = nxt.sent.index - c.sent.index
+    return gap == 1 or (gap <= params().scopes["context_sentences"] and nxt.date == c.date)
 
 
 @rule("merge.announced_count")
