@@ -439,6 +439,8 @@ def test_list_of_numbers_negative(text, lows):
         ("zo'n 40 pakketten van een kilo", 40.0, True),
         ("60 blokken van ongeveer 1,5 kilo", 90.0, True),
         ("twaalf bolletjes van 10 gram", 0.12, False),
+        ("tien pakken cocaïne van elk een kilo", 10.0, False),  # the contents named between
+        ("zes blokken hasj van ongeveer 1,5 kilo", 9.0, True),
     ],
 )
 def test_counted_packages_with_a_unit_weight(text, value, approx):
@@ -455,6 +457,8 @@ def test_counted_packages_with_a_unit_weight(text, value, approx):
         ("pakken van 1 kilo", [(1.0, "kg")]),  # no count
         ("een van de pakken van 2 kilo", [(2.0, "kg")]),  # one of them
         ("30 blokken en 2 kilo", [(30.0, "units"), (2.0, "kg")]),  # not "van"
+        ("een van de pakken hasj van 2 kilo", [(2.0, "kg")]),  # one of them, contents named
+        ("drie pakken met van 2 kilo", [(2.0, "kg")]),  # a function word is no contents
     ],
 )
 def test_counted_packages_negative(text, values):

@@ -512,12 +512,16 @@ PHENOMENA = [
     # a street price after the find is no second find
     ("In Gouda nam de politie 2 kilo heroïne in beslag. Op straat kost een gram ongeveer 40 euro.", {("heroin", 2.0, "kg", "seizure")}),
     ("Bij de inval in de coffeeshop nam de politie 75 spacecakes in beslag.", {("cannabis", 75.0, "units", "seizure")}),
+    # what the next sentence seizes by a back reference
+    ("Onder de achterbank zaten zes blokken hasj van een kilo. Agenten namen de drugs en 800 euro in beslag.",
+     {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
     "De politie viel drie keer binnen bij de verdachte, maar vond niets.",
     "Er werd dit jaar 2,5 keer zoveel cocaïne onderschept als in 2019.",
     "In de loods stonden vaten van 200 liter; er werd niets verdachts aangetroffen.",
     "Een xtc-pil kost in de stad zo'n 4 euro, een gram cocaïne 50 euro.",
+    "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
 ]
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from ..schema import Amount
 from .gate import Gate
 from .index import ArticleIndex, Mention, Sentence
-from .params import alternation, params
+from .params import alternation, params, phrases
 from .rules import RULES, Candidate, Log, rule
 
 QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
@@ -260,13 +260,30 @@ def carrier(ix: ArticleIndex, a: Mention) -> bool:
 
 
 @rule("anchor.continuation")
-def continuation(gate: Gate, s: Sentence) -> bool:
+def continuation(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
     """An amount after a stated seizure continues it: "Er werd cocaïne gevonden. Het ging om 40 kilo"."""
     if gate.trigger[s.index] or gate.action[s.index]:
         return True
+    if s.index == gate.first - 1 and not s.is_title and not gate.out[s.index]:
+        return seized_next(ix, gate, s)
     if s.index < gate.first and not s.is_title:
         return False
     return not gate.out[s.index] and s.index > gate.first
+
+
+@rule("anchor.seized_next")
+def seized_next(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
+    """What the next sentence seizes by a back reference: "In de kofferbak lagen 9 kilo hasj. Agenten namen de drugs in beslag"."""
+    nxt = ix.sentences[s.index + 1]
+    if not gate.trigger[nxt.index] or any(not m.value.is_money for m in ix.at("amounts", nxt.index)):
+        return False
+    cue = _back_reference()
+    return bool(cue.search(nxt.lower))
+
+
+@cache
+def _back_reference() -> re.Pattern:
+    return phrases(params().words["back_reference"])
 
 
 _LIST_LINE = re.compile(r"\s*[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*\.?\s*")
@@ -287,7 +304,7 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
     cands, consumed = [], set()
     for a in ix.mentions["amounts"]:
         s = ix.sentence_at(a.start)
-        if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(gate, s):
+        if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(ix, gate, s):
             continue
         skip = next((f for f in (container_size, difference, carrier) if f(ix, a)), None)
         link = link_drug(ix, s, a, drugs) if skip is None else None
@@ -301,7 +318,7 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
         if link is None:
             continue
         if not (gate.trigger[s.index] or gate.action[s.index]):
-            log.note(continuation, a.text, f"sentence {s.index}")
+            log.note(seized_next if s.index < gate.first else continuation, a.text, f"sentence {s.index}")
         consumed.update(id(d) for d in link.drugs if d is not None)
         own = gate.trigger[s.index]
         if carrier_contains(ix, s, a, link):

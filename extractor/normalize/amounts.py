@@ -54,6 +54,7 @@ def _lexicon():
         "currency_prefix": set(data["currency_prefixes"]),
         "packages": frozenset(data["packages"]),
         "each": frozenset(data["each"]),
+        "not_contents": frozenset(data["not_contents"]),
         "occasion_blockers": frozenset(data["occasion_blockers"]),
         "single_count_words": frozenset(data["single_count_words"]),
     }
@@ -233,13 +234,20 @@ def _unit_weights(text: str, toks: list[Tok], found: list[AmountMatch]) -> list[
 
 
 def _count_before(text: str, toks: list[Tok], t: int, lex) -> tuple[_Num, int] | None:
-    """(the count, its first token) of "<count> <packages> van [elk]" ending right before token ``t``."""
+    """(the count, its first token) of "<count> <packages> [<what>] van [elk]" ending right before
+    token ``t``: "twintig pakken van elk een kilo", "zes blokken hasj van een kilo"."""
     j = t - 1
     if j >= 0 and toks[j].lower in lex["each"]:
         j -= 1
-    if j < 1 or toks[j].lower != "van" or toks[j - 1].lower not in lex["packages"]:
+    if j < 1 or toks[j].lower != "van":
         return None
     noun = j - 1
+    if toks[noun].lower not in lex["packages"] and noun >= 1 and toks[noun].lower.isalpha():
+        if toks[noun].lower in lex["not_contents"]:
+            return None
+        noun -= 1  # the contents named between: "blokken hasj van"
+    if toks[noun].lower not in lex["packages"]:
+        return None
     for k in (noun - 1, noun - 2, noun - 3):
         if k >= 0:
             num = _read_number(text, toks, k)
