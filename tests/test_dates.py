@@ -370,6 +370,7 @@ def test_anaphoric_dates_negative(text):
         ("dit jaar", "span"), ("de eerste vijf maanden van 2021", "span"), ("tussen maandag 1 maart en vrijdag 30 april", "span"),
         ("in de nacht van 2 op 3 april", "moment"), ("woensdag", "moment"), ("gisteren", "moment"),
         ("vorige week", "moment"), ("eind vorig jaar", "moment"), ("vorige maand", "span"),
+        ("eerder dit jaar", "moment"), ("eerder deze maand", "moment"), ("het eerste halfjaar", "span"),
     ],
 )  # fmt: skip
 def test_date_anchor_moment_or_span(text, anchor):

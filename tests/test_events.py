@@ -512,6 +512,8 @@ PHENOMENA = [
     # a street price after the find is no second find
     ("In Gouda nam de politie 2 kilo heroïne in beslag. Op straat kost een gram ongeveer 40 euro.", {("heroin", 2.0, "kg", "seizure")}),
     ("Bij de inval in de coffeeshop nam de politie 75 spacecakes in beslag.", {("cannabis", 75.0, "units", "seizure")}),
+    # an earlier harvest named beside the plants does not make the find production
+    ("In de schuur in Deurne trof de politie 800 hennepplanten en een eerdere oogst aan.", {("cannabis", 800.0, "plants", "seizure")}),
     # what the next sentence seizes by a back reference
     ("Onder de achterbank zaten zes blokken hasj van een kilo. Agenten namen de drugs en 800 euro in beslag.",
      {("cannabis", 6.0, "kg", "seizure")}),
@@ -522,6 +524,7 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "In de loods stonden vaten van 200 liter; er werd niets verdachts aangetroffen.",
     "Een xtc-pil kost in de stad zo'n 4 euro, een gram cocaïne 50 euro.",
     "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
+    "Per oogst leverde de kwekerij in Venray zo'n 20 kilo wiet op.",
 ]
 
 
@@ -635,6 +638,10 @@ ANCHORED_DATES = [
     ),
 ]
 ANCHORED_DATES_NEGATIVE = [  # a date of what came next, or a date that is not this figure's
+    (
+        "De douane vond in een koelcontainer 2.080 kilo cocaïne. Eerder dit jaar werd er ook al 900 kilo cocaïne gevonden.",
+        {2080.0: None, 900.0: ("2023-01-01", "2023-07-10")},
+    ),
     (
         "De politie nam in Gouda 11 kilo hasj in beslag. Een week later, op 19 april, volgde nog een inval.",
         {11.0: None},

@@ -15,6 +15,14 @@ def trigger(s: Sentence) -> bool:
     return params().strong.found(s.lower, s.words)
 
 
+@rule("gate.find_compound")
+def find_compound(ix: ArticleIndex, s: Sentence) -> bool:
+    """A drug word compounded with a seizure word states a find: "Opnieuw drugsvondst in Vlissingen"."""
+    p = params()
+    finds = tuple(w for w in p.suffixes if w in p.strong.single)
+    return any(m.text.lower().endswith(finds) for m in ix.at("drugs", s.index))
+
+
 @rule("gate.separable_trigger")
 def separable_trigger(s: Sentence) -> bool:
     """A separable verb with its particle: "De speurhond sloeg zondag aan op de lading"."""
@@ -66,13 +74,13 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
     link_line(ix, log)
     trig, action, outs = [], [], []
     for s in ix.sentences:
-        word, particle = trigger(s), separable_trigger(s)
+        word, particle = trigger(s) or find_compound(ix, s), separable_trigger(s)
         found = (word or particle) and not takes_place(s)
         out = ruled_out(s)
         if found and out:
             log.note(ruled_out, s.text)
         elif found:
-            log.note(trigger if word else separable_trigger, s.text)
+            log.note((trigger if trigger(s) else find_compound) if word else separable_trigger, s.text)
         elif word or particle:
             log.note(takes_place, s.text)
         acted = police_action(s, out)

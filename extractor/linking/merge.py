@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import cache
 
 from ..schema import Amount
-from .params import params
+from .params import params, phrases
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -61,12 +62,17 @@ def title_restates_body(cands: list[Candidate], log: Log) -> list[Candidate]:
         if total is not None:
             out.append(total)
             continue
-        i = next((k for k, b in enumerate(out) if b.drug == t.drug and same_amount(b.amount, t.amount)), None)
+        news = [k for k, b in enumerate(out) if not earlier_find(b)]
+        for b in out:
+            if b.drug == t.drug and earlier_find(b):
+                log.note(earlier_find, b.sent.text, f"not the title's {t.drug}")
+        i = next((k for k in news if out[k].drug == t.drug and same_amount(out[k].amount, t.amount)), None)
         if i is None:
-            k = next((k for k, b in enumerate(out) if b.drug == t.drug), None)
+            k = next((k for k in news if out[k].drug == t.drug), None)
             b = out[k] if k is not None else None
             if b is not None and (t.amount is None or b.amount is None or (
                 b.amount.unit == t.amount.unit and (t.amount.approximate or b.amount.approximate)
+                and _roughly(b.amount.value, t.amount.value)
             )):  # fmt: skip
                 i = k
         if i is None:
@@ -77,6 +83,22 @@ def title_restates_body(cands: list[Candidate], log: Log) -> list[Candidate]:
         out[i] = absorb(out[i], t)
         log.dropped(title_restates_body, t, out[i])
     return sorted(out, key=lambda c: c.anchor)
+
+
+def _roughly(a: float | None, b: float | None) -> bool:
+    """Two figures one may round to the other: 3.012 and "ruim 3 ton", not 750 and "ruim duizend"."""
+    return a is None or b is None or abs(a - b) <= 0.15 * max(a, b)
+
+
+@rule("merge.earlier_find")
+def earlier_find(c: Candidate) -> bool:
+    """A find the body recalls is not the one the title reports: "Een maand geleden werd er ook al 750 kilo onderschept"."""
+    return bool(_earlier().search(c.sent.lower))
+
+
+@cache
+def _earlier():
+    return phrases(params().words["earlier_find"])
 
 
 @rule("merge.title_sums_body")
@@ -216,7 +238,12 @@ def _specificity(c: Candidate) -> int:
 
 @rule("merge.distinct_finds")
 def distinct_finds(a: Candidate, b: Candidate) -> bool:
-    """Equal amounts on different days or at different places are two finds: "8 mei: 400 kilo; 10 mei: 400 kilo"."""
+    """Equal amounts on different days or at different places are two finds: "8 mei: 400 kilo; 10 mei: 400 kilo".
+
+    So are a find and one recalled beside it ("Een maand geleden werd er ook al 750 kilo onderschept").
+    """
+    if earlier_find(a) != earlier_find(b):
+        return True
     if a.date_src == "own" == b.date_src and a.date and b.date:
         if a.date.end < b.date.start or b.date.end < a.date.start:
             return True

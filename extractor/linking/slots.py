@@ -12,6 +12,7 @@ import re
 from ..lexicon import countries_nl
 from .gate import has_trigger
 from .index import WORD, ArticleIndex, Mention, Sentence
+from .merge import earlier_find
 from .params import params
 from .rules import RULES, Candidate, rule
 
@@ -113,16 +114,22 @@ def date_context(ix: ArticleIndex, c: Candidate):
 @rule("slot.date.title")
 def date_title(ix: ArticleIndex, c: Candidate):
     """The title's date when the body gives none: "Woensdag 3 ton coke onderschept" above the story."""
-    if c.sent.is_title:
+    if c.sent.is_title or earlier_find(c):
         return None
     found = [m for m in ix.in_title("dates") if not in_comparison(ix, m, c.anchor)]
     return (found[0], "title") if found else None
 
 
+def _own_find(ix: ArticleIndex, x: Sentence) -> bool:
+    """The sentence states a find of its own: a find word and a quantity."""
+    return has_trigger(x) and any(not m.value.is_money for m in ix.at("amounts", x.index))
+
+
 @rule("slot.date.later")
 def date_later(ix: ArticleIndex, c: Candidate):
     """Last resort: a date given just after the find: "Er lag 670 kilo heroïne. ... in de nacht van 31 mei op 1 juni".
-    Not the date of what happened next: "Enkele dagen later, op 21 januari, ..." dates a later event."""
+    Not the date of what happened next ("Enkele dagen later, op 21 januari, ...") nor of another find
+    ("Eerder dit jaar werd er ook al 900 kilo gevonden")."""
     if c.sent.is_title:
         return None
     sequence = params().words["sequence_words"]
@@ -130,7 +137,7 @@ def date_later(ix: ArticleIndex, c: Candidate):
         c.sent.index + 1, min(len(ix.sentences), c.sent.index + 1 + params().scopes["later_date_sentences"])
     ):
         x = ix.sentences[i]
-        if x.words & sequence:
+        if x.words & sequence or _own_find(ix, x):
             return None
         found = [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)]
         if found:
@@ -180,8 +187,8 @@ def place_context_hint(ix: ArticleIndex, c: Candidate):
 
 @rule("slot.place.title")
 def place_title(ix: ArticleIndex, c: Candidate):
-    """Else the title's place: "Drugsvangst in Gent" above a body that names none."""
-    if c.sent.is_title:
+    """Else the title's place: "Drugsvangst in Gent" above a body that names none (not for a find the body recalls)."""
+    if c.sent.is_title or earlier_find(c):
         return None
     found = [m for m in ix.in_title("places") if _usable(m)]
     return (min(found, key=_rank), "title") if found else None

@@ -778,7 +778,7 @@ _UNIT_SPAN_RULES = {_relative_week, _part_of_relative}  # a span for "maand", a 
 _CALENDAR_RULES = {_day, _numeric, _iso}  # a day named by its date: "3 juni", "23-09-2019"
 
 
-_POINT_MODIFIERS = frozenset(["begin", "eind", "einde", "medio", "midden", "halverwege"])
+_POINT_MODIFIERS = frozenset(["begin", "eind", "einde", "medio", "midden", "halverwege", "eerder", "later"])
 
 
 def _anchor(fn, m) -> str:
