@@ -57,12 +57,15 @@ class Extractor:
         nlp: Language | None = None,
         explain: bool = False,
         gate: bool = True,
+        lexicons=(),
     ) -> None:
-        self.nlp = nlp if nlp is not None else load(model)
+        self.nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
         self.max_chars = max_chars
         self.explain = explain  # output records carry each event's provenance (field -> rule id)
         self.gate = gate  # an article that names no drug gets its record without tokenisation
-        self.nlp.set_error_handler(_note_component_error)
+        self._errors = _ComponentErrors()
+        self.nlp.set_error_handler(self._errors)
+        self._vocab = ext.relevance_vocabulary(self.nlp)
 
     # -- one text
     def make_doc(self, text: str, published=None, title: str | None = None) -> Doc:
@@ -79,7 +82,9 @@ class Extractor:
         truncated = len(full) > self.max_chars
         if truncated:
             full = full[: self.max_chars]
-        if self.gate and not relevant(full):  # no drug named: no event possible, no Doc worth making
+        if self.gate and not relevant(
+            full, self._vocab
+        ):  # no drug named: no event possible, no Doc worth making
             doc = self.nlp.make_doc("")
             ext.remember_text(doc, "")
             doc._.set(ext.RELEVANT, False)
@@ -117,6 +122,7 @@ class Extractor:
                     ctx["error"] = {"type": type(e).__name__, "message": _where(rec) + str(e)}
                     doc = self.nlp.make_doc("")
                 ctx["published"] = None if "error" in ctx else doc._.get(ext.PUBLISHED)
+                doc._.set(ext.RECORD, seq)
                 pending.append(ctx)
                 yield doc, ctx
 
@@ -135,7 +141,7 @@ class Extractor:
         if "error" in ctx:
             err = ctx["error"]  # already names the record
         else:
-            cause = ctx.get("component_error") or {
+            cause = self._errors.pop(ctx["seq"], None) or {
                 "type": "ProcessingError",
                 "message": "a pipeline component failed",
             }
@@ -193,13 +199,17 @@ def headline_length(text: str) -> int:
     return len(line)
 
 
-def _note_component_error(name, proc, docs, e) -> None:
-    """spaCy error handler: the failing document is dropped; its context records why."""
-    for doc in docs:
-        ctx = getattr(doc, "_context", None)
-        if not isinstance(ctx, dict):
-            raise e  # not a record of Extractor.pipe (a single extract() call): the caller sees the error
-        ctx["component_error"] = {"type": type(e).__name__, "message": f"{name}: {e}"}
+class _ComponentErrors(dict):
+    """spaCy error handler: the failing document is dropped; this notes why, by record position
+    (``doc._.record``), for ``Extractor.pipe`` to report. In worker processes the note stays there
+    and the record gets the generic message."""
+
+    def __call__(self, name, proc, docs, e) -> None:
+        for doc in docs:
+            seq = doc._.get(ext.RECORD)
+            if seq is None:
+                raise e  # not a record of Extractor.pipe (a single extract() call): the caller sees the error
+            self[seq] = {"type": type(e).__name__, "message": f"{name}: {e}"}
 
 
 def _safe_published(rec) -> str | None:

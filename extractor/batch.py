@@ -21,18 +21,26 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _extractor(model: str, max_chars: int, explain: bool = False) -> Extractor:
-    key = (model, max_chars, explain)
+def _extractor(model: str, max_chars: int, explain: bool = False, lexicons: tuple = ()) -> Extractor:
+    key = (model, max_chars, explain, lexicons)
     if key not in _WORKER_EXTRACTOR:
-        _WORKER_EXTRACTOR[key] = Extractor(model=model, max_chars=max_chars, explain=explain)
+        _WORKER_EXTRACTOR[key] = Extractor(
+            model=model, max_chars=max_chars, explain=explain, lexicons=lexicons
+        )
     return _WORKER_EXTRACTOR[key]
 
 
 def process_partition(
-    records: list[dict], model: str = "auto", max_chars: int = 1_000_000, explain: bool = False
+    records: list[dict],
+    model: str = "auto",
+    max_chars: int = 1_000_000,
+    explain: bool = False,
+    lexicons: tuple = (),
 ) -> list[dict]:
     """Article records for one partition of input records (the unit of work of every engine)."""
-    return list(_extractor(model, max_chars, explain).pipe(records, n_process=1, batch_size=64))
+    return list(
+        _extractor(model, max_chars, explain, tuple(lexicons)).pipe(records, n_process=1, batch_size=64)
+    )
 
 
 _FORKED: Extractor | None = None  # the parent's extractor, inherited by forked workers
@@ -89,11 +97,13 @@ def run_dask(
     scheduler: str | None = None,
     partition_size: int = 256,
     explain: bool = False,
+    lexicons: tuple = (),
 ) -> Iterator[dict]:
     """The same per-partition function on a Dask cluster (``--engine dask``).
 
     Partitions of ``partition_size`` records are submitted as a ``dask.bag``; with no
-    ``scheduler`` address a local cluster of ``workers`` processes is started. Results
+    ``scheduler`` address a local cluster of ``workers`` processes is started (user ``lexicons``
+    are read by each worker: the files must be readable there). Results
     come back in input order; at most ``2 * workers`` partitions are in flight, so
     memory stays bounded.
     """
@@ -121,7 +131,7 @@ def run_dask(
                 if not part:
                     break
                 bag = db.from_sequence([part], npartitions=1).map(
-                    process_partition, model=model, max_chars=max_chars, explain=explain
+                    process_partition, model=model, max_chars=max_chars, explain=explain, lexicons=lexicons
                 )
                 in_flight.append(client.compute(bag))
             if not in_flight:

@@ -101,11 +101,20 @@ def extract(
             "--explain", help="Add each event's provenance: field -> id of the rule that decided it."
         ),
     ] = False,
+    lexicon: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lexicon",
+            help='A JSONL file of drugs, places and agencies to add ({"label", "pattern", "id"} lines; '
+            'a new drug id declared as {"drug": "nitazene", "parent": "synthetic"}); repeatable.',
+        ),
+    ] = None,
 ):
     from .api import Extractor
     from .batch import default_workers, run_dask, run_inprocess
     from .io import Keys, LineWriter, NotOurOutput, completed_ids, csv_line, dumps, flat_events, read_records
     from .text import clean_record
+    from .user_lexicon import LexiconError, read_lexicons
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("--format must be jsonl or csv")
@@ -117,6 +126,12 @@ def extract(
         raise typer.BadParameter("--resume works with article records (JSONL without --per-event)")
     if batch_size < 1:
         raise typer.BadParameter("--batch-size must be at least 1")
+    lexicons = tuple(str(Path(p).resolve()) for p in lexicon or ())
+    try:
+        read_lexicons(lexicons)  # every line checked before any work
+    except LexiconError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
     skip_ids: list[str] = []
     append = False
     if output:
@@ -158,9 +173,10 @@ def extract(
             workers=max(1, n_workers),
             scheduler=scheduler,
             explain=explain,
+            lexicons=lexicons,
         )
     else:
-        ex = Extractor(model=model, max_chars=max_chars, explain=explain)
+        ex = Extractor(model=model, max_chars=max_chars, explain=explain, lexicons=lexicons)
         results = run_inprocess(records, ex, workers=n_workers, batch_size=batch_size)
 
     writer = LineWriter(output, append=append)

@@ -21,6 +21,8 @@ SEIZURE_EVENTS = "seizure_events"  # list[SeizureEvent] set by the events compon
 SEIZURE_TRACE = "seizure_trace"  # list of (rule id, text, detail): what linking decided besides the fields
 TRUNCATED = "truncated"  # True when the text was cut at the length limit
 RELEVANT = "relevant"  # the relevance gate's answer (None until asked): False means no component works on it
+SOURCE_TEXT = "source_text"  # doc.text, kept while the pipeline runs (None outside it)
+RECORD = "record"  # the position of the input record a Doc was made from (Extractor.pipe), else None
 
 # Span
 AMOUNT = "amount"  # Amount on spans in doc.spans["amounts"]
@@ -70,41 +72,47 @@ def _decode(obj, chain=None):
     return obj if chain is None else chain(obj)
 
 
-_TEXT_CACHE = ("extractor", "text")
-
-
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc: the property joins every token again on each call."""
-    hit = doc.user_data.get(_TEXT_CACHE)
-    if hit is not None and hit[0] == len(doc):
-        return hit[1]
-    text = doc.text
-    doc.user_data[_TEXT_CACHE] = (len(doc), text)
+    """``doc.text``, computed once per Doc and kept on ``doc._.source_text`` while the pipeline
+    runs: the property joins every token again on each call."""
+    text = doc._.get(SOURCE_TEXT)
+    if text is None:
+        text = doc.text
+        doc._.set(SOURCE_TEXT, text)
     return text
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Record the text a Doc was made from (``doc.text`` must equal it)."""
-    doc.user_data[_TEXT_CACHE] = (len(doc), text)
-
-
-def gated(doc: Doc, nlp=None) -> bool:
-    """True when the relevance gate rejects the Doc (asked once, on the Doc's text, when not yet known).
-
-    A tagger in a pipeline without the events component (a user who only wants amounts or dates)
-    is not gated unless the Doc was already rejected: the gate is about seizures.
-    """
-    if doc._.get(RELEVANT) is None and nlp is not None and "seizure_events" not in nlp.pipe_names:
-        return False
-    if doc._.get(RELEVANT) is None:
-        from .relevance import relevant
-
-        doc._.set(RELEVANT, relevant(doc_text(doc)))
-    return not doc._.get(RELEVANT)
+    doc._.set(SOURCE_TEXT, text)
 
 
 def forget_text(doc: Doc) -> None:
-    doc.user_data.pop(_TEXT_CACHE, None)
+    """Drop the kept text at the end of the pipeline (it would double a saved Doc)."""
+    doc._.set(SOURCE_TEXT, None)
+
+
+def gated(doc: Doc, nlp) -> bool:
+    """True when the relevance gate rejects the Doc (asked once, on the Doc's text, when not yet known).
+
+    The gate's words are the pipeline's drug lexicon (``seizure_drugs``): a drug a user added
+    opens it too. A tagger in a pipeline without the events component (a user who only wants
+    amounts or dates) is not gated unless the Doc was already rejected: the gate is about seizures.
+    """
+    if doc._.get(RELEVANT) is None:
+        if "seizure_events" not in nlp.pipe_names:
+            return False
+        from .relevance import relevant
+
+        doc._.set(RELEVANT, relevant(doc_text(doc), relevance_vocabulary(nlp)))
+    return not doc._.get(RELEVANT)
+
+
+def relevance_vocabulary(nlp) -> dict | None:
+    """The relevance gate's words for ``nlp``: its drug ruler's (None: the package's own)."""
+    if "seizure_drugs" in nlp.component_names:
+        return getattr(nlp.get_pipe("seizure_drugs"), "relevance_vocabulary", None)
+    return None
 
 
 def register() -> None:
@@ -116,6 +124,8 @@ def register() -> None:
         (SEIZURE_TRACE, None),
         (TRUNCATED, False),
         (RELEVANT, None),
+        (SOURCE_TEXT, None),
+        (RECORD, None),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -21,8 +21,8 @@ _WORD = re.compile(r"[^\W_][\w'’-]*")  # digits may start a drug name: "3-MMC"
 
 
 @cache
-def _vocabulary() -> dict[str, tuple[str, ...]]:
-    """The drug words by their first three letters (a word matches when it begins with one of them)."""
+def _package_words() -> frozenset[str]:
+    """The package's drug words: names, compound stems, lab words, and units that imply a drug."""
     drugs, amounts = load_json("drugs.json"), load_json("amounts.json")
     words: set[str] = set()
     for group in ("names", "stems"):
@@ -30,19 +30,31 @@ def _vocabulary() -> dict[str, tuple[str, ...]]:
             words.update(f.lower() for f in forms)
     words.update(w.lower() for w in drugs["lab_words"])
     words.update(u for u, spec in amounts["units"].items() if spec["unit"] in ("pills", "plants"))
+    return frozenset(words)
+
+
+def vocabulary(extra=()) -> dict[str, tuple[str, ...]]:
+    """The drug words by their first three letters (a word matches when it begins with one of them);
+    ``extra`` adds words (a pipeline's own drug patterns, a user lexicon's)."""
+    words = set(_package_words()) | {w.lower() for w in extra if w and w.strip()}
     by_prefix: dict[str, set[str]] = {}
     for w in {w.split()[0] for w in words}:  # "crystal meth": its first word is evidence enough
         by_prefix.setdefault(w[:3], set()).add(w)
     return {k: tuple(sorted(v)) for k, v in by_prefix.items()}
 
 
-def relevant(text: str) -> bool:
+_DEFAULT = cache(vocabulary)
+
+
+def relevant(text: str, vocab: dict | None = None) -> bool:
     """Whether ``text`` can state a seizure (it names a drug or a unit that implies one).
+
+    ``vocab`` is a ``vocabulary()``; the package's own by default.
 
     >>> relevant("De douane vond 40 kilo cocaïne."), relevant("Ajax won met 3-1.")
     (True, False)
     """
-    vocab = _vocabulary()
+    vocab = _DEFAULT() if vocab is None else vocab
     for word in _WORD.findall(text.lower()):
         candidates = vocab.get(word[:3])
         if candidates and word.startswith(candidates):

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..normalize.dates import find_dates
+from .scored import Scored
 
 
-class DateTagger:
+class DateTagger(Scored):
     """Writes one DATE span per expression with ``span._.date_interval``.
 
     Spans that overlap an amount are dropped: "54,5 ton" is never a date.
     """
 
-    def __init__(self, nlp: Language, name: str = "seizure_dates") -> None:
+    def __init__(self, nlp: Language, name: str = "seizure_dates", scorer: Callable | None = None) -> None:
         self.name = name
         self.nlp = nlp
+        self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [(s.start_char, s.end_char) for s in doc.spans.get(ext.AMOUNTS_KEY, [])]
@@ -34,6 +38,13 @@ class DateTagger:
         return doc
 
 
-@Language.factory("seizure_dates")
-def make_dates(nlp: Language, name: str) -> DateTagger:
-    return DateTagger(nlp, name)
+@Language.factory(
+    "seizure_dates",
+    requires=["doc.spans"],  # the amounts: "54,5 ton" is never a date
+    assigns=["doc.spans", "span._.date_interval"],
+    default_config={
+        "scorer": {"@scorers": "spacy.overlapping_labeled_spans_scorer.v1", "spans_key": "dates"}
+    },
+)
+def make_dates(nlp: Language, name: str, *, scorer: Callable | None) -> DateTagger:
+    return DateTagger(nlp, name, scorer=scorer)

@@ -9,12 +9,16 @@ linker's trace (``doc._.seizure_trace``: rule id, text, detail) for ``extractor 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .. import extensions as ext
+from ..evaluate import score
 from ..linking import Mention, link
+from .scored import Scored
 
 _LINE_BREAK = re.compile(r"\n\s*")
 
@@ -52,12 +56,14 @@ def _mentions(doc: Doc, key: str, attr: str | None = None, use_id: bool = False)
     return out
 
 
-class EventBuilder:
-    def __init__(self, nlp: Language, name: str = "seizure_events") -> None:
+class EventBuilder(Scored):
+    def __init__(self, nlp: Language, name: str = "seizure_events", scorer: Callable | None = None) -> None:
         self.name = name
+        self.nlp = nlp
+        self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        if ext.gated(doc):
+        if ext.gated(doc, self.nlp):
             doc._.set(ext.SEIZURE_EVENTS, [])
             doc._.set(ext.SEIZURE_TRACE, [])
             ext.forget_text(doc)
@@ -77,6 +83,30 @@ class EventBuilder:
         return doc
 
 
-@Language.factory("seizure_events")
-def make_events(nlp: Language, name: str) -> EventBuilder:
-    return EventBuilder(nlp, name)
+@Language.factory(
+    "seizure_events",
+    requires=["doc.spans", "span._.amount", "span._.date_interval", "span._.place"],
+    assigns=["doc._.seizure_events", "doc._.seizure_trace"],
+    default_config={"scorer": {"@scorers": "extractor.events_scorer.v1"}},
+    default_score_weights={"events_f": 1.0, "events_p": 0.0, "events_r": 0.0},
+)
+def make_events(nlp: Language, name: str, *, scorer: Callable | None) -> EventBuilder:
+    return EventBuilder(nlp, name, scorer=scorer)
+
+
+@registry.scorers("extractor.events_scorer.v1")
+def make_events_scorer() -> Callable:
+    return score_events
+
+
+def score_events(examples, **kwargs) -> dict:
+    """Events of ``example.predicted`` against the gold events (output-contract dicts) set on
+    ``example.reference._.seizure_events``, with the matching of ``extractor evaluate``."""
+    gold, pred = [], {}
+    for i, eg in enumerate(examples):
+        gold.append({"id": str(i), "events": list(eg.reference._.get(ext.SEIZURE_EVENTS) or [])})
+        pred[str(i)] = {"events": [e.to_dict() for e in eg.predicted._.get(ext.SEIZURE_EVENTS) or []]}
+    r = score(gold, pred)
+    out = {"events_p": r["precision"], "events_r": r["recall"], "events_f": r["f1"]}
+    out.update({f"events_{f}_acc": acc for f, (acc, _n) in r["fields"].items()})
+    return out

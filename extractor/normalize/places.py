@@ -164,15 +164,20 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
     return "weak"
 
 
-def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
+def find_places(
+    text: str, title_end: int = 0, gaz: dict | None = None, known=frozenset()
+) -> list[PlaceMatch]:
     """Every place mention with its role, in order.
+
+    ``gaz`` replaces the package's gazetteer (a user lexicon's places added to it); ``known``
+    names places that count wherever they stand, as our own lists' do.
 
     >>> [(m.place.name, m.place.kind) for m in find_places("in de Antwerpse haven, uit Brazilië")]
     [('Antwerpen', 'locative'), ('Brazilië', 'origin')]
     """
     if not text:
         return []
-    gaz = gazetteer()
+    gaz = gazetteer() if gaz is None else gaz
     adjectives, heads = _adjectives()
     stop = _stopnames()
     words = [
@@ -205,7 +210,7 @@ def find_places(text: str, title_end: int = 0) -> list[PlaceMatch]:
             hit = gaz.get(cand) or (gaz.get(cand.title()) if cand.isupper() and len(cand) > 3 else None)
             if hit:
                 best, end_i = (hit, words[k][2]), k
-        if best and not _stands_alone(text, best[1], i, before, words):
+        if best and not _stands_alone(text, best[1], i, before, words, known):
             best = None
         if best:
             (name, country), end = best
@@ -295,13 +300,13 @@ def _word_like() -> frozenset[str]:
     return frozenset(load_json("places.json")["word_like_names"])
 
 
-def _stands_alone(text: str, end: int, i: int, before: list[str], words) -> bool:
+def _stands_alone(text: str, end: int, i: int, before: list[str], words, known=frozenset()) -> bool:
     """A gazetteer hit is a place only if it is not part of a longer name and, when the name is
     weak evidence on its own (a small foreign place, a Dutch word), a preposition of place precedes."""
     from ..lexicon import geonames
 
     name = text[words[i][1] : end]
-    curated = name in _curated()
+    curated = name in _curated() or name in known
     if not curated and re.match(r" [A-Z][a-z]", text[end : end + 3]):  # "Albert Cuijpstraat", "Albert Heijn"
         return False
     placed = bool(before) and (
