@@ -11,7 +11,7 @@ import spacy
 from spacy.pipeline.span_ruler import SpanRuler
 
 from extractor.lexicon import agency_patterns, countries_nl, drug_patterns, gazetteer
-from extractor.resources import load_json
+from extractor.resources import KEYS, DataError, check_keys, load_json
 
 DRUG_IDS = {
     "cocaine", "cannabis", "heroin", "mdma", "amphetamine", "methamphetamine", "ketamine", "ghb", "lsd", "fentanyl",
@@ -83,3 +83,34 @@ def test_gazetteer_and_countries():
     assert all(v in g for v in parts.values()), [v for v in parts.values() if v not in g]
     adjectives = load_json("places.json")["adjectives"]
     assert all(v in g for v in adjectives.values()), [v for v in adjectives.values() if v not in g]
+
+
+def test_every_data_key_is_declared_and_read():
+    """Run the pipeline over the project corpus in a fresh process: every declared key of every
+    data file is read by the code, except what only the gazetteer generator reads."""
+    import subprocess
+    import sys
+
+    from .conftest import CORPUS, ROOT
+
+    code = (
+        "import json; from extractor import Extractor, resources; from extractor.io import read_records; "
+        f"list(Extractor(model='blank').pipe(read_records([{str(CORPUS)!r}]))); print(json.dumps(resources.unread()))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"places.json": ["exonyms"]}
+    assert 'places["exonyms"]' in (ROOT / "scripts" / "make_gazetteer.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("drugs.json", {**{k: [] for k in KEYS["drugs.json"]}, "stemz": []}),  # a typo: unknown key
+        ("dates.json", {k: [] for k in KEYS["dates.json"] if k != "weekdays"}),  # a key missing
+    ],
+)
+def test_a_data_file_with_an_unknown_or_missing_key_fails_at_load(name, data):
+    with pytest.raises(DataError, match=name):
+        check_keys(name, data)
+    check_keys(name, {**{k: [] for k in KEYS[name]}, "_comment": "comments are free"})

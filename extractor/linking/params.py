@@ -1,8 +1,9 @@
 """The linker's language data and parameters, read once from ``resources/nl/`` and validated.
 
 ``linking.json`` holds scopes, cascades and rule order; ``cues.json`` (its ``linking`` part
-among others) and ``drugs.json`` hold the words. Unknown keys are rejected and every key is
-read, so a typo in a data file fails at load instead of silently changing nothing.
+among others) and ``drugs.json`` hold the words. The files' top-level keys are checked by
+``resources.load_json``; the nested scopes and linking cues here. Unknown keys are rejected and
+every key is read, so a typo in a data file fails at load instead of silently changing nothing.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import load_json
+from ..resources import DataError, load_json
 
-_LINKING_KEYS = {"_comment", "scopes", "place_ranks", "place_rank_limit", "anchor", "slots", "kind", "merge"}
 _SCOPE_KEYS = {
     "_comment", "negation_words", "determiner_words", "purpose_words", "lab_purpose_words", "lab_drug_words",
     "counted_words", "comparison_words", "reporting_words", "value_cue_words", "context_sentences",
@@ -27,14 +27,6 @@ _CUE_KEYS = {
     "label_links", "pill_labels", "plant_labels", "running_total", "takes_place", "single_find_nouns",
     "plural_find_nouns", "sum_words", "campaign", "trend_words", "figure_comparison", "vessels", "difference_words", "not_drugs", "approximate_above", "counted_occasions", "possession", "contain_verbs", "object_blockers", "conditional", "sequence_words", "back_reference", "earlier_find",
 }  # fmt: skip
-_TOP_CUE_KEYS = {
-    "_comment", "strong_triggers", "hard_negative", "negation", "aggregate", "aggregate_plural_nouns",
-    "value_cues", "reporting", "particle_triggers", "action_context", "linking",
-}  # fmt: skip
-
-
-class DataError(ValueError):
-    """A linking data file has a key nobody reads or lacks one the linker needs."""
 
 
 def _check(name: str, data: dict, keys: set[str]) -> None:
@@ -113,9 +105,7 @@ def alternation(words) -> str:
 def params() -> Params:
     """The linker's parameters (cached; read-only)."""
     link, cues, drugs = load_json("linking.json"), load_json("cues.json"), load_json("drugs.json")
-    _check("linking.json", link, _LINKING_KEYS)
     _check("linking.json: scopes", link["scopes"], _SCOPE_KEYS)
-    _check("cues.json", cues, _TOP_CUE_KEYS)
     _check("cues.json: linking", cues["linking"], _CUE_KEYS)
     words = {
         k: (v if isinstance(v, dict) else frozenset(v)) for k, v in cues["linking"].items() if k != "_comment"
