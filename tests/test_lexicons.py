@@ -11,7 +11,7 @@ import spacy
 from spacy.pipeline.span_ruler import SpanRuler
 
 from extractor.lexicon import agency_patterns, countries_nl, drug_patterns, gazetteer
-from extractor.resources import KEYS, DataError, check_keys, load_json
+from extractor.resources import KEYS, DataError, check_keys, load_json, merge
 
 DRUG_IDS = {
     "cocaine", "cannabis", "heroin", "mdma", "amphetamine", "methamphetamine", "ketamine", "ghb", "lsd", "fentanyl",
@@ -114,3 +114,40 @@ def test_a_data_file_with_an_unknown_or_missing_key_fails_at_load(name, data):
     with pytest.raises(DataError, match=name):
         check_keys(name, data)
     check_keys(name, {**{k: [] for k in KEYS[name]}, "_comment": "comments are free"})
+
+
+MERGES = [
+    ({"a": [1, 2]}, {"a": [2, 3]}, {"a": [1, 2, 3]}),  # lists joined, no repeats
+    ({"a": {"x": [1]}, "b": 1}, {"a": {"x": [2], "y": [3]}}, {"a": {"x": [1, 2], "y": [3]}, "b": 1}),
+    ({"a": 1}, {"a": 2}, {"a": 2}),  # a scalar: the overlay's
+    ({"_comment": "base"}, {"_comment": "overlay"}, {"_comment": "overlay"}),
+]
+MERGES_NEGATIVE = [  # what an overlay must not do to the base
+    ({"a": [1]}, {}, {"a": [1]}),  # an empty overlay changes nothing
+    ({"a": {"x": [1]}}, {"a": {"y": [2]}}, {"a": {"x": [1], "y": [2]}}),  # nothing of the base is lost
+]
+
+
+@pytest.mark.parametrize("base,overlay,merged", MERGES + MERGES_NEGATIVE)
+def test_locale_overlays_merge_into_the_base(base, overlay, merged):
+    assert merge(base, overlay) == merged
+
+
+@pytest.mark.parametrize("locale", ["nl-NL", "nl-BE"])
+def test_each_locale_overlay_parses_and_only_adds_declared_keys(locale):
+    folder = resources.files("extractor.resources").joinpath(locale)
+    names = [p.name for p in folder.iterdir() if p.name.endswith(".json")]
+    assert names
+    for name in names:
+        data = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+        assert {k for k in data if not k.startswith("_")} <= KEYS[name], (locale, name)
+
+
+def test_both_locales_reach_the_loaded_data():
+    agencies, places = load_json("agencies.json")["agencies"], load_json("places.json")
+    assert {"parket", "FGP", "OM", "FIOD"} <= set(agencies)  # Belgian and Dutch agencies
+    assert (
+        "politiezone" in agencies["politie"]["forms"] and "Landelijke Eenheid" in agencies["politie"]["forms"]
+    )
+    assert "Vlissingen" in places["NL"] and "Zeebrugge" in places["BE"]
+    assert {"voormiddag", "ochtend"} <= set(load_json("dates.json")["day_parts"])

@@ -1,5 +1,11 @@
 """Language data as files; loaded through importlib.resources so they travel with the wheel.
 
+``nl/`` holds what Dutch and Flemish news share; ``nl-NL/`` and ``nl-BE/`` hold what differs
+(their own places, agencies such as the OM or the parket, "voormiddag"), in the way dateparser
+and Duckling keep locale data. A file is the base merged with every locale's overlay of the same
+name (dictionaries merged key by key, lists joined): news from both countries is read alike, so
+both overlays are always on.
+
 Each file's top-level keys are declared in ``KEYS``: a key nobody declared, or a declared key
 missing, fails at load (``DataError``) instead of silently changing nothing. Keys beginning with
 "_" are comments. ``unread()`` names the declared keys no code has read yet, which a test uses
@@ -65,12 +71,37 @@ def check_keys(name: str, data: dict) -> None:
         raise DataError(f"{name}: unknown keys {unknown}, missing keys {missing}")
 
 
+LOCALES = {"nl": ("nl-NL", "nl-BE")}
+
+
+def merge(base, overlay):
+    """An overlay on a base: dictionaries key by key, lists joined (without repeats), else the overlay."""
+    if isinstance(base, dict) and isinstance(overlay, dict):
+        out = dict(base)
+        for k, v in overlay.items():
+            out[k] = merge(base[k], v) if k in base and not k.startswith("_") else v
+        return out
+    if isinstance(base, list) and isinstance(overlay, list):
+        return base + [x for x in overlay if x not in base]
+    return overlay
+
+
+def _read(lang: str, name: str):
+    path = resources.files(__package__).joinpath(lang, name)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
 @cache
 def load_json(name: str, lang: str = "nl"):
-    """Load ``resources/<lang>/<name>`` (JSON), its keys checked; cached, so treat it as read-only."""
-    data = json.loads(resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8"))
+    """``resources/<lang>/<name>`` with its locale overlays (JSON), keys checked; cached, so treat
+    the result as read-only."""
+    data = _read(lang, name)
     if not isinstance(data, dict):
         return data
+    for loc in LOCALES.get(lang, ()):
+        overlay = _read(loc, name)
+        if overlay is not None:
+            data = merge(data, overlay)
     check_keys(name, data)
     return Data(name, data)
 
