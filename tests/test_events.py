@@ -673,3 +673,25 @@ def test_frisian_place_names_and_their_municipality(extractor, text, name, munic
     ev = _events(extractor, text, "2023-05-10")
     assert [(e["location"]["name"], e["location"]["municipality"]) for e in ev] == [(name, municipality)]
     assert ev[0]["date"] is None  # "mei" is Frisian for "met", not May
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        (
+            "In Weert werd een hennepkwekerij opgerold. Ook in Nederweert trof de politie een hennepkwekerij aan.",
+            ["Weert", "Nederweert"],
+        ),
+        (
+            "In de woning in Tiel werd hasj gevonden. Ook in de garage in Tiel lag hasj.",
+            ["Tiel"],
+        ),  # one place: one find
+        (
+            "Agenten rolden in Hoogeveen een xtc-lab op. In de loods werd ook een laboratorium gevonden.",
+            ["Hoogeveen"],
+        ),
+    ],
+)
+def test_amount_less_finds_in_different_places_are_different_finds(extractor, text, places):
+    ev = _events(extractor, text, "2023-05-10")
+    assert [e["location"]["name"] for e in ev] == places, ev

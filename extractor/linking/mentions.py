@@ -133,6 +133,21 @@ def lab_drug(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Mention
     return None
 
 
+_LAB_ENDINGS = ("lab", "labs", "laboratorium", "laboratoria")
+
+
+@rule("mentions.lab_topic")
+def lab_topic(ix: ArticleIndex, d: Mention) -> Mention | None:
+    """A lab named without its drug is one of the article's labs: "een crystal-methlab ... ook een laboratorium"."""
+    if d.text.lower() not in params().lab_words:
+        return None
+    earlier = [
+        m for m in ix.mentions["drugs"]
+        if m.end <= d.start and m.value not in params().generic and m.text.lower().endswith(_LAB_ENDINGS)
+    ]  # fmt: skip
+    return earlier[-1] if earlier else None
+
+
 @rule("mentions.seizable")
 def seizable(r: Reading) -> bool:
     """A drug mention that names a thing found is an event: "Agenten vonden een partij cocaïne"."""
@@ -213,7 +228,9 @@ def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Can
         r, how = coordinated(ix, s, d, drugs), coordinated
         if r is None:
             return None
-    lab = lab_drug(ix, s, d, drugs)
+    lab, lab_rule = lab_drug(ix, s, d, drugs), lab_drug
+    if lab is None:
+        lab, lab_rule = lab_topic(ix, d), lab_topic
     drug_id = lab.value if lab is not None else d.value
     same = by_sentence.get((s.index, drug_id), [])
     for skip, args in (
@@ -225,5 +242,5 @@ def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Can
             log.note(skip, d.text, f"sentence {s.index}")
             return None
     c = Candidate(drug_id, d.text, None, None, s, d.start, own_trigger=True, mention_only=True, vague=r.vague)
-    c = c.decide("drug", lab_drug if lab is not None else how, ix.text[d.start : (lab or d).end])
+    c = c.decide("drug", lab_rule if lab is not None else how, ix.text[min(d.start, (lab or d).start) : max(d.end, (lab or d).end)])
     return replace(c, count=r.count, plural=r.plural)

@@ -131,13 +131,22 @@ def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
     out, first = [], {}
     for c in cands:
         if c.mention_only and not c.sent.is_title:
-            if c.drug in first:
+            if c.drug in first and _elsewhere(out[first[c.drug]], c):
+                first[c.drug] = len(out)  # "een lab in Limburg ... ook in Drenthe een lab": two finds
+            elif c.drug in first:
                 out[first[c.drug]] = absorb(out[first[c.drug]], c)
                 log.dropped(one_mention_per_drug, c, out[first[c.drug]])
                 continue
             first[c.drug] = len(out)
         out.append(c)
     return out
+
+
+def _elsewhere(a: Candidate, b: Candidate) -> bool:
+    """Two finds each placed by their own sentence, in different places."""
+    return a.place_src == "own" == b.place_src and a.place is not None and b.place is not None and (
+        a.place.name != b.place.name
+    )
 
 
 @rule("merge.weight_of_counted")
