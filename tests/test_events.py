@@ -514,6 +514,9 @@ PHENOMENA = [
     ("Bij de inval in de coffeeshop nam de politie 75 spacecakes in beslag.", {("cannabis", 75.0, "units", "seizure")}),
     # an earlier harvest named beside the plants does not make the find production
     ("In de schuur in Deurne trof de politie 800 hennepplanten en een eerdere oogst aan.", {("cannabis", 800.0, "plants", "seizure")}),
+    # possession found on a person
+    ("Bij een verkeerscontrole in Hasselt bleek de passagier drugs op zak te hebben.", {("unspecified", None, None, "seizure")}),
+    ("De fietser bleek 12 gram speed bij zich te hebben.", {("amphetamine", 0.012, "kg", "seizure")}),
     # what the next sentence seizes by a back reference
     ("Onder de achterbank zaten zes blokken hasj van een kilo. Agenten namen de drugs en 800 euro in beslag.",
      {("cannabis", 6.0, "kg", "seizure")}),
@@ -525,6 +528,7 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Een xtc-pil kost in de stad zo'n 4 euro, een gram cocaïne 50 euro.",
     "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
     "Per oogst leverde de kwekerij in Venray zo'n 20 kilo wiet op.",
+    "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
 ]
 
 
