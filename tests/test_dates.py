@@ -341,10 +341,36 @@ ANAPHORIC = [
         "2022-05-23",
         "2022-05-29",
     ),
+    (
+        "Op dinsdag 7 juni viel de politie binnen; diezelfde dag werd een lab ontdekt.",
+        "diezelfde dag",
+        "2022-06-07",
+        "2022-06-07",
+    ),
+    (
+        "Op 7 juni ging de controle van start. Die avond werd 3 kilo gevonden.",
+        "Die avond",
+        "2022-06-07",
+        "2022-06-07",
+    ),
+    (
+        "Op dinsdag 7 juni begon de actie. Later die week vonden agenten 9 kilo.",
+        "Later die week",
+        "2022-06-08",
+        "2022-06-12",
+    ),
+    (
+        "Op vrijdag 10 juni werd de man opgepakt. Eerder die week was zijn auto doorzocht.",
+        "Eerder die week",
+        "2022-06-06",
+        "2022-06-09",
+    ),
 ]
 ANAPHORIC_NEGATIVE = [  # no antecedent, or only a compared date: nothing to resolve against
     "Drie dagen later werd de man vrijgelaten.",
     "Het ging om meer dan in 2019; het jaar daarvoor was het minder.",
+    "Die avond werd 3 kilo gevonden.",  # no day named before
+    "In juni begon de actie. Later die week vonden agenten 9 kilo.",  # a month is no day to count a week from
 ]
 
 

@@ -242,5 +242,9 @@ def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Can
             log.note(skip, d.text, f"sentence {s.index}")
             return None
     c = Candidate(drug_id, d.text, None, None, s, d.start, own_trigger=True, mention_only=True, vague=r.vague)
-    c = c.decide("drug", lab_rule if lab is not None else how, ix.text[min(d.start, (lab or d).start) : max(d.end, (lab or d).end)])
+    c = c.decide(
+        "drug",
+        lab_rule if lab is not None else how,
+        ix.text[min(d.start, (lab or d).start) : max(d.end, (lab or d).end)],
+    )
     return replace(c, count=r.count, plural=r.plural)

@@ -144,8 +144,11 @@ def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
 
 def _elsewhere(a: Candidate, b: Candidate) -> bool:
     """Two finds each placed by their own sentence, in different places."""
-    return a.place_src == "own" == b.place_src and a.place is not None and b.place is not None and (
-        a.place.name != b.place.name
+    return (
+        a.place_src == "own" == b.place_src
+        and a.place is not None
+        and b.place is not None
+        and (a.place.name != b.place.name)
     )
 
 

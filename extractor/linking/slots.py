@@ -145,6 +145,26 @@ def date_later(ix: ArticleIndex, c: Candidate):
     return None
 
 
+@rule("slot.date.body_for_title")
+def date_body_for_title(ix: ArticleIndex, c: Candidate):
+    """The title's find is the body's first find or raid, by its date: "Dinsdagavond viel de politie binnen".
+
+    The date of the first body sentence stating a find or a police action that has one, or the date
+    just before it ("Dinsdagavond viel de politie binnen. Bij de inval werd ... gevonden")."""
+    if not c.sent.is_title:
+        return None
+    p = params()
+    body = [x for x in ix.sentences if not x.is_title]
+    for k, x in enumerate(body):
+        if not (has_trigger(x) or p.action.found(x.lower, x.words)):
+            continue
+        for y in [x, *reversed(body[max(0, k - p.scopes["context_sentences"]) : k])]:
+            found = [m for m in ix.at("dates", y.index) if _context_date(y, m, ix)]
+            if found:
+                return (found[0] if y is x else found[-1]), "context"
+    return None
+
+
 # ---------------------------------------------------------------- place
 
 

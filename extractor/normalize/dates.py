@@ -850,7 +850,9 @@ _ANAPHOR = re.compile(
     + _NUMW
     + r"|een)\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar)\s+(?P<dir>later|daarna|nadien|erna|eerder|daarvoor|ervoor)"
     r"|(?:de\s+)?(?P<next>volgende\s+dag|dag\s+(?:erna|daarna|nadien))|daags\s+(?:nadien|daarna|erna)"
-    r"|het\s+jaar\s+(?P<yr>daarvoor|ervoor|daarna|erna))" + _E,
+    r"|het\s+jaar\s+(?P<yr>daarvoor|ervoor|daarna|erna)"
+    r"|(?P<same>(?:die|diezelfde|dezelfde)\s+(?:dag|avond|nacht|ochtend|middag|namiddag|voormiddag))"
+    r"|(?P<wk>later|eerder)\s+(?:die|diezelfde|dezelfde)\s+week)" + _E,
     re.IGNORECASE,
 )
 
@@ -864,7 +866,23 @@ def _anaphoric(m, prev: DateInterval | None) -> DateInterval | None:
     """ "vier dagen later" after "23 september" -> 27 September; "het jaar daarvoor" after 2019 -> 2018."""
     if prev is None:
         return None
-    text, back = m.group(0), (m["dir"] or m["yr"] or "").lower() in ("eerder", "daarvoor", "ervoor")
+    text = m.group(0)
+    if m["same"]:  # "diezelfde dag", "die avond": the day named before
+        return (
+            DateInterval(prev.start, prev.end, prev.granularity, text, True, "moment")
+            if prev.start == prev.end
+            else None
+        )
+    if m["wk"]:  # "later die week": the rest of the week of the day named before
+        if prev.start != prev.end:
+            return None
+        mon = _monday(prev.start)
+        if m["wk"].lower() == "later":
+            a, b = prev.start + timedelta(days=1), mon + timedelta(days=6)
+        else:
+            a, b = mon, prev.start - timedelta(days=1)
+        return DateInterval(a, b, "period", text, True, "moment") if a <= b else None
+    back = (m["dir"] or m["yr"] or "").lower() in ("eerder", "daarvoor", "ervoor")
     n = 1 if m["n"] is None or m["n"].lower() == "een" else _num(m["n"])
     if n is None:
         return None
