@@ -19,6 +19,7 @@ app = typer.Typer(
     help="Drug seizure events from Dutch-language news, as JSON records.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 EXTRACT_HELP = """Extract seizure events from articles; one output record per input record, in input order.
@@ -51,8 +52,15 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an error, show the Python traceback instead of one line.")
+    ] = False,
 ):
-    """Drug seizure events from Dutch-language news."""
+    """Drug seizure events from Dutch-language news.
+
+    Every command reports an error as one line naming the file and the reason, exit status 2
+    (add --debug before the command for the traceback).
+    """
 
 
 @app.command(help=EXTRACT_HELP)
@@ -319,11 +327,9 @@ def evaluate(
 
     gold_rows = [json.loads(line) for line in open(gold, encoding="utf-8") if line.strip()]
     if pred:
-        preds = {}
-        for line in open(pred, encoding="utf-8"):
-            if line.strip():
-                r = json.loads(line)
-                preds[str(r.get("id"))] = r
+        from .io import output_records
+
+        preds = {str(r.get("id")): r for r in output_records(pred) if r is not None}
     else:
         preds = {r["id"]: r for r in _extract_gold_articles(gold_rows, articles, model)}
     r = score(gold_rows, preds)
@@ -463,9 +469,32 @@ def report(
     typer.echo(f"wrote {output}", err=True)
 
 
+def error_line(e: BaseException) -> str:
+    """One line for an error: the file and the reason, without Python's decoration."""
+    if isinstance(e, OSError) and getattr(e, "filename", None):
+        reason = e.strerror or str(e)
+        return f"{e.filename}: {reason[:1].lower() + reason[1:]}"
+    msg = " ".join(str(e).split()) or type(e).__name__
+    return msg if isinstance(e, OSError | ValueError | LookupError) else f"{type(e).__name__}: {msg}"
+
+
 def main() -> None:
+    """The console script: every command's errors end as one line and exit status 2 (``--debug``: traceback)."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    app()
+    debug = "--debug" in sys.argv[1:]
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo(
+            "interrupted; output written so far ends on a whole record (extract: add --resume to continue)",
+            err=True,
+        )
+        sys.exit(130)
+    except Exception as e:  # the one error path: a line, not a traceback
+        if debug:
+            raise
+        typer.echo(f"error: {error_line(e)}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

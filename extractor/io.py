@@ -244,6 +244,35 @@ class LineWriter:
             self._fd = None
 
 
+def is_article_record(obj) -> bool:
+    """An output record of ``extractor extract`` (article records, not --per-event rows or inputs)."""
+    return (
+        isinstance(obj, dict)
+        and {"id", "events", "error"} <= obj.keys()
+        and isinstance(obj["events"], list | None)
+    )
+
+
+def output_records(path: str) -> Iterator[dict | None]:
+    """The article records of an output file, in order; None for a torn line (a kill mid-write).
+
+    Raises ValueError naming the file and line at the first line that is JSON but no article
+    record: an input file, a --per-event file or a gold file given where an output belongs.
+    """
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                obj = orjson.loads(raw)
+            except orjson.JSONDecodeError:
+                yield None
+                continue
+            if not is_article_record(obj):
+                raise ValueError(f"{path}: not article records of 'extractor extract' (line {n})")
+            yield obj
+
+
 class NotOurOutput(ValueError):
     """``--resume`` was pointed at a file this tool did not write."""
 
@@ -265,7 +294,7 @@ def completed_ids(path: str) -> tuple[list[str], int]:
                 obj = orjson.loads(raw)
             except orjson.JSONDecodeError:
                 obj = None
-            if not (isinstance(obj, dict) and "id" in obj and "events" in obj):
+            if not is_article_record(obj):
                 if not ids:
                     raise NotOurOutput(f"{path}: its first line is not an article record of this tool")
                 break

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import extensions as ext
+from .io import output_records
 
 COLORS = {
     "DRUG": "#ff9f1c",
@@ -251,34 +252,32 @@ def write_report_html(events_path: str, output: str, top: int = 25, max_errors: 
     kinds: Counter = Counter()
     best: list = []
     errors: list = []
-    with open(events_path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            n += 1
-            if rec.get("error"):
-                n_err += 1
-                if len(errors) < max_errors:
-                    errors.append(rec)
-                continue
-            for e in rec.get("events") or []:
-                by_drug[e["drug"]] += 1
-                kinds[e["kind"]] += 1
-                loc = (e.get("location") or {}).get("name")
-                if loc:
-                    by_place[loc] += 1
-                a = e.get("amount") or {}
-                if a.get("unit") == "kg" and a.get("value") is not None and e["kind"] == "seizure":
-                    kg_by_drug[e["drug"]] += a["value"]
-                    d = e.get("date") or {}
-                    if d.get("start"):
-                        kg_by_month[(d["start"][:7], e["drug"])] += a["value"]
-                    item = (a["value"], rec.get("id"), json.dumps(e, ensure_ascii=False))
-                    if len(best) < top:
-                        heapq.heappush(best, item)
-                    else:
-                        heapq.heappushpop(best, item)
+    for rec in output_records(events_path):
+        if rec is None:  # a torn last line
+            continue
+        n += 1
+        if rec.get("error"):
+            n_err += 1
+            if len(errors) < max_errors:
+                errors.append(rec)
+            continue
+        for e in rec.get("events") or []:
+            by_drug[e["drug"]] += 1
+            kinds[e["kind"]] += 1
+            loc = (e.get("location") or {}).get("name")
+            if loc:
+                by_place[loc] += 1
+            a = e.get("amount") or {}
+            if a.get("unit") == "kg" and a.get("value") is not None and e["kind"] == "seizure":
+                kg_by_drug[e["drug"]] += a["value"]
+                d = e.get("date") or {}
+                if d.get("start"):
+                    kg_by_month[(d["start"][:7], e["drug"])] += a["value"]
+                item = (a["value"], rec.get("id"), json.dumps(e, ensure_ascii=False))
+                if len(best) < top:
+                    heapq.heappush(best, item)
+                else:
+                    heapq.heappushpop(best, item)
     charts = [
         _bar_chart("Events by drug", dict(by_drug), "events"),
         _bar_chart("Kilograms seized by drug (single seizures)", dict(kg_by_drug), "kg"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import orjson
+from .io import output_records
 
 UNIT_ORDER = ("kg", "l", "pills", "plants", "units")
 
@@ -18,28 +18,21 @@ def summarise(path: str) -> dict:
     n = errors = torn = ranges = 0
     kinds: Counter = Counter()
     drugs: dict = defaultdict(lambda: {"events": 0, "seizure": 0, "aggregate": 0, "seized": Counter()})
-    with open(path, "rb") as fh:
-        for raw in fh:
-            if not raw.strip():
-                continue
-            try:
-                rec = orjson.loads(raw)
-            except orjson.JSONDecodeError:
-                torn += 1
-                continue
-            if not isinstance(rec, dict) or "events" not in rec or "id" not in rec:
-                raise ValueError(f"{path}: not article records of 'extractor extract' (line {n + torn + 1})")
-            n += 1
-            errors += bool(rec.get("error"))
-            for e in rec["events"] or []:
-                row = drugs[e["drug"]]
-                row["events"] += 1
-                row[e["kind"]] += 1
-                kinds[e["kind"]] += 1
-                ranges += e.get("amount_range") is not None
-                a = e.get("amount") or {}
-                if e["kind"] == "seizure" and a.get("value") is not None:
-                    row["seized"][a["unit"]] += a["value"]
+    for rec in output_records(path):
+        if rec is None:
+            torn += 1
+            continue
+        n += 1
+        errors += bool(rec.get("error"))
+        for e in rec["events"] or []:
+            row = drugs[e["drug"]]
+            row["events"] += 1
+            row[e["kind"]] += 1
+            kinds[e["kind"]] += 1
+            ranges += e.get("amount_range") is not None
+            a = e.get("amount") or {}
+            if e["kind"] == "seizure" and a.get("value") is not None:
+                row["seized"][a["unit"]] += a["value"]
     seized: Counter = Counter()
     for row in drugs.values():
         seized.update(row["seized"])

@@ -333,3 +333,47 @@ def test_corrupt_and_truncated_archives_are_error_records_and_the_run_goes_on(tm
     assert p.returncode == 1 and "Traceback" not in p.stderr
     assert [r["id"] for r in recs] == ["cut:1", "fake:1", "a1", "a1", "a1", "a1"]
     assert recs[0]["error"] and recs[1]["error"] and not any(r["error"] for r in recs[2:])
+
+
+def _cli_files(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "De douane vond 3 kilo cocaïne."}) + "\n", encoding="utf-8")
+    run("extract", str(src), "-q", "--per-event", "-o", str(tmp_path / "pe.jsonl"))
+    return src
+
+
+ERROR_PATHS = [  # (arguments, what the one line must say); {d} is the test's directory
+    (["report", "{d}/nope.jsonl"], "{d}/nope.jsonl: no such file or directory"),
+    (["evaluate", "{d}/nope.jsonl"], "{d}/nope.jsonl: no such file or directory"),
+    (["show", "{d}/nope.jsonl", "-o", "{d}/s.html"], "no such file, directory or glob match"),
+    (["explain", "{d}/nope.jsonl"], "no such file, directory or glob match"),
+    (["summary", "{d}/nope.jsonl"], "{d}/nope.jsonl"),
+    (
+        ["extract", "{d}/in.jsonl", "--model", "nl_core_news_nothere", "-q"],
+        "Can't find model 'nl_core_news_nothere'",
+    ),
+    (
+        ["report", "{d}/pe.jsonl", "-o", "{d}/r.html"],
+        "{d}/pe.jsonl: not article records of 'extractor extract' (line 1)",
+    ),
+    (["report", "{d}/in.jsonl", "-o", "{d}/r.html"], "{d}/in.jsonl: not article records"),
+    (["evaluate", str(CORPUS / "gold.jsonl"), "{d}/in.jsonl"], "{d}/in.jsonl: not article records"),
+    (["summary", str(CORPUS / "gold.jsonl")], "gold.jsonl: not article records"),
+]
+
+
+@pytest.mark.parametrize(
+    "args,message", ERROR_PATHS, ids=[" ".join(a[:1] + [m[:25]]) for a, m in ERROR_PATHS]
+)
+def test_every_command_reports_an_error_as_one_line(tmp_path, args, message):
+    _cli_files(tmp_path)
+    p = run(*[a.format(d=tmp_path) for a in args], check=False)
+    assert p.returncode == 2, p.stderr
+    assert "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
+    assert message.format(d=tmp_path) in p.stderr
+
+
+def test_debug_shows_the_traceback_and_h_is_help(tmp_path):
+    p = run("--debug", "report", str(tmp_path / "nope.jsonl"), check=False)
+    assert p.returncode != 0 and "Traceback" in p.stderr and "FileNotFoundError" in p.stderr
+    assert "extract" in run("-h").stdout and "--lexicon" in run("extract", "-h").stdout

@@ -122,7 +122,9 @@ def title_sums_body(t: Candidate, body: list[Candidate]) -> Candidate | None:
         start, end = min(d.start for d in dated), max(d.end for d in dated)
         changes.update(date=replace(dated[0], start=start, end=end, anchor="span", text=""), date_src="own")
     places = {b.place.name for b in parts if b.place is not None}
-    if len(places) == 1 and all(b.place is not None for b in parts):  # the parts' one place: Antwerpen, not België
+    if len(places) == 1 and all(
+        b.place is not None for b in parts
+    ):  # the parts' one place: Antwerpen, not België
         changes.update(place=parts[0].place, place_src="own")
     c = t.decide("kind", title_sums_body, t.amount.text, **changes)
     for f in ("date", "place"):
