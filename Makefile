@@ -17,7 +17,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $@
 
 $(TSTAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,dask]'
+	$(BIN)/python -m pip install -q -e '.[test,dask,parquet]'
 	touch $@
 
 install: $(STAMP)

@@ -87,7 +87,17 @@ def extract(
     per_event: Annotated[
         bool, typer.Option("--per-event", help="One line per event, with the article id.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv (csv is one row per event).")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl (article records), csv or parquet (one row per event, and one per article without "
+            "events; parquet needs pyarrow and -o).",
+        ),
+    ] = "jsonl",
+    excel: Annotated[
+        bool, typer.Option("--excel", help="csv: begin with a byte-order mark so Excel reads it as UTF-8.")
+    ] = False,
     model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
     max_chars: Annotated[
         int,
@@ -120,17 +130,31 @@ def extract(
 ):
     from .api import Extractor
     from .batch import default_workers, run_dask, run_inprocess
-    from .io import Keys, LineWriter, NotOurOutput, completed_ids, csv_line, dumps, flat_events, read_records
+    from .io import (
+        Keys,
+        LineWriter,
+        NotOurOutput,
+        ParquetSink,
+        completed_ids,
+        csv_line,
+        dumps,
+        flat_events,
+        read_records,
+    )
     from .text import clean_record
     from .user_lexicon import LexiconError, read_lexicons
 
-    if fmt not in ("jsonl", "csv"):
-        raise typer.BadParameter("--format must be jsonl or csv")
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise typer.BadParameter("--format must be jsonl, csv or parquet")
+    if fmt == "parquet" and not output:
+        raise typer.BadParameter("--format parquet writes a file: give it with -o")
+    if excel and fmt != "csv":
+        raise typer.BadParameter("--excel is for --format csv")
     if engine not in ("inprocess", "dask"):
         raise typer.BadParameter("--engine must be inprocess or dask")
     if html not in ("auto", "yes", "no"):
         raise typer.BadParameter("--html must be auto, yes or no")
-    if resume and (per_event or fmt == "csv"):
+    if resume and (per_event or fmt != "jsonl"):
         raise typer.BadParameter("--resume works with article records (JSONL without --per-event)")
     if batch_size < 1:
         raise typer.BadParameter("--batch-size must be at least 1")
@@ -187,7 +211,7 @@ def extract(
         ex = Extractor(model=model, max_chars=max_chars, explain=explain, lexicons=lexicons)
         results = run_inprocess(records, ex, workers=n_workers, batch_size=batch_size)
 
-    writer = LineWriter(output, append=append)
+    writer = ParquetSink(output) if fmt == "parquet" else LineWriter(output, append=append)
     total = None if quiet or not sys.stderr.isatty() else _count_records(inputs)
     bar = None
     if not quiet and sys.stderr.isatty():
@@ -198,12 +222,14 @@ def extract(
     started = time.perf_counter()
     try:
         if fmt == "csv" and not append:
-            writer.write(csv_line({}, header=True))
+            writer.write(("\ufeff" if excel else "").encode("utf-8") + csv_line({}, header=True))
         for rec in results:
             n += 1
             n_events += len(rec.get("events") or [])
             n_errors += bool(rec.get("error"))
-            if fmt == "csv":
+            if fmt == "parquet":
+                writer.add(flat_events(rec))
+            elif fmt == "csv":
                 writer.write(b"".join(csv_line(r) for r in flat_events(rec)))
             elif per_event:
                 writer.write(b"".join(dumps(r) for r in _per_event_rows(rec)))

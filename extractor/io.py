@@ -304,42 +304,50 @@ def completed_ids(path: str) -> tuple[list[str], int]:
 
 
 CSV_FIELDS = [
-    "article_id", "published", "drug", "drug_text", "amount_value", "amount_unit", "amount_approximate", "amount_text",
-    "kind", "date_start", "date_end", "date_text", "location", "country", "origin", "value_eur", "agency", "operation",
-    "confidence", "evidence", "evidence_start", "evidence_end", "error",
+    "article_id", "published", "drug", "drug_text", "amount_value", "amount_low", "amount_high", "amount_unit",
+    "amount_approximate", "amount_text", "kind", "date_start", "date_end", "date_text", "location", "country",
+    "municipality", "lat", "lon", "origin", "value_eur", "agency", "operation", "confidence", "evidence",
+    "evidence_start", "evidence_end", "error",
 ]  # fmt: skip
 
 
 def flat_events(record: dict) -> list[dict]:
-    """One flat row per event of an article record (an article without events gives none; an error gives one)."""
-    rows = []
+    """One flat row per event of an article record; an article without events, or with an error,
+    gives one row of its own (event columns empty), so every article is in the table."""
+    base = {"article_id": record.get("id"), "published": record.get("published")}
     if record.get("error"):
-        return [
-            {"article_id": record.get("id"), "published": record.get("published"), "error": record["error"]}
-        ]
-    for e in record.get("events", []):
+        return [{**base, "error": record["error"]}]
+    if not record.get("events"):
+        return [base]
+    rows = []
+    for e in record["events"]:
         a, d, loc, ev = (
             e.get("amount") or {},
             e.get("date") or {},
             e.get("location") or {},
             e.get("evidence") or {},
         )
+        rng = e.get("amount_range") or {}
         rows.append(
             {
-                "article_id": record.get("id"),
-                "published": record.get("published"),
+                **base,
                 "drug": e["drug"],
                 "drug_text": e.get("drug_text"),
                 "amount_value": a.get("value"),
-                "amount_unit": a.get("unit"),
+                "amount_low": rng.get("low"),
+                "amount_high": rng.get("high"),
+                "amount_unit": a.get("unit") or rng.get("unit"),
                 "amount_approximate": a.get("approximate"),
-                "amount_text": a.get("text"),
+                "amount_text": a.get("text") or rng.get("text"),
                 "kind": e["kind"],
                 "date_start": d.get("start"),
                 "date_end": d.get("end"),
                 "date_text": d.get("text"),
                 "location": loc.get("name"),
                 "country": loc.get("country"),
+                "municipality": loc.get("municipality"),
+                "lat": loc.get("lat"),
+                "lon": loc.get("lon"),
                 "origin": (e.get("origin") or {}).get("name"),
                 "value_eur": e.get("value_eur"),
                 "agency": "; ".join(e.get("agency") or []),
@@ -352,6 +360,49 @@ def flat_events(record: dict) -> list[dict]:
             }
         )
     return rows
+
+
+PARQUET_TYPES = {  # the flat table's columns as Arrow types (everything else is a string)
+    "amount_value": "float64", "amount_low": "float64", "amount_high": "float64", "amount_approximate": "bool",
+    "lat": "float64", "lon": "float64", "value_eur": "float64", "confidence": "float64",
+    "evidence_start": "int64", "evidence_end": "int64",
+}  # fmt: skip
+
+
+class ParquetSink:
+    """The flat table (the CSV's columns, typed) written to Parquet in row groups as rows arrive."""
+
+    def __init__(self, path: str, rows_per_group: int = 2048) -> None:
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as e:
+            raise RuntimeError("--format parquet needs pyarrow: pip install 'extractor[parquet]'") from e
+        self.pa = pa
+        types = {"float64": pa.float64, "int64": pa.int64, "bool": pa.bool_, "string": pa.string}
+        self.schema = pa.schema([(f, types[PARQUET_TYPES.get(f, "string")]()) for f in CSV_FIELDS])
+        self.writer = pq.ParquetWriter(path, self.schema)
+        self.rows: list[dict] = []
+        self.per_group = rows_per_group
+
+    def add(self, rows: list[dict]) -> None:
+        for r in rows:
+            r = dict(r)
+            if isinstance(r.get("error"), dict):
+                r["error"] = f"{r['error'].get('type')}: {r['error'].get('message')}"
+            self.rows.append(r)
+        if len(self.rows) >= self.per_group:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            cols = {f: [r.get(f) for r in self.rows] for f in CSV_FIELDS}
+            self.writer.write_table(self.pa.table(cols, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
 
 
 def csv_line(row: dict, header: bool = False) -> bytes:

@@ -166,7 +166,8 @@ def test_per_event_and_csv(articles_file):
     assert [r["article_id"] for r in per] == ["a1", "a3"] and per[0]["drug"] == "cocaine"
     csv_text = run("extract", str(articles_file), "--format", "csv", "-q").stdout
     rows = csv_text.strip().splitlines()
-    assert rows[0].startswith("article_id,published,drug") and len(rows) == 3
+    assert rows[0].startswith("article_id,published,drug") and len(rows) == 4  # a2 has no events: its own row
+    assert [r.split(",")[0] for r in rows[1:]] == ["a1", "a2", "a3"]
 
 
 def test_errors_are_records_and_exit_1(tmp_path):
@@ -377,3 +378,79 @@ def test_debug_shows_the_traceback_and_h_is_help(tmp_path):
     p = run("--debug", "report", str(tmp_path / "nope.jsonl"), check=False)
     assert p.returncode != 0 and "Traceback" in p.stderr and "FileNotFoundError" in p.stderr
     assert "extract" in run("-h").stdout and "--lexicon" in run("extract", "-h").stdout
+
+
+def _table_input(tmp_path):
+    rows = [
+        {
+            "id": "a",
+            "published": "2024-05-02",
+            "text": "De douane vond in Antwerpen tussen 5 en 7 kilo cocaïne.",
+        },
+        {"id": "b", "published": "2024-05-02", "text": "Ajax won zondag met 3-1 van PSV."},
+        {"id": "c", "published": "2024-05-02", "text": "In Venlo nam de politie 300 xtc-pillen in beslag."},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return src
+
+
+def test_csv_has_every_article_and_ranges(tmp_path):
+    import csv
+
+    out = tmp_path / "t.csv"
+    run("extract", str(_table_input(tmp_path)), "--format", "csv", "-o", str(out), "-q")
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")  # no BOM unless asked
+    rows = list(csv.DictReader(raw.decode("utf-8").splitlines()))
+    assert [r["article_id"] for r in rows] == ["a", "b", "c"]  # b has no events and still has its row
+    a, b, c = rows
+    assert (a["amount_value"], a["amount_low"], a["amount_high"], a["amount_unit"]) == (
+        "",
+        "5.0",
+        "7.0",
+        "kg",
+    )
+    assert b["drug"] == "" and b["error"] == ""
+    assert (c["drug"], c["amount_value"], c["amount_unit"], c["location"]) == (
+        "mdma",
+        "300.0",
+        "pills",
+        "Venlo",
+    )
+    assert c["lat"] and c["lon"]  # coordinates for a map
+
+
+def test_excel_csv_begins_with_a_byte_order_mark(tmp_path):
+    out = tmp_path / "t.csv"
+    run("extract", str(_table_input(tmp_path)), "--format", "csv", "--excel", "-o", str(out), "-q")
+    text = out.read_text(encoding="utf-8-sig")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") and text.startswith("article_id,")
+
+
+def test_parquet_holds_the_csv_rows_typed(tmp_path):
+    import csv
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    src = _table_input(tmp_path)
+    run("extract", str(src), "--format", "parquet", "-o", str(tmp_path / "t.parquet"), "-q")
+    run("extract", str(src), "--format", "csv", "-o", str(tmp_path / "t.csv"), "-q")
+    table = pq.read_table(tmp_path / "t.parquet")
+    rows = table.to_pylist()
+    flat = list(csv.DictReader((tmp_path / "t.csv").read_text(encoding="utf-8").splitlines()))
+    assert [r["article_id"] for r in rows] == [r["article_id"] for r in flat] == ["a", "b", "c"]
+    assert str(table.schema.field("amount_value").type) == "double"
+    assert (rows[0]["amount_low"], rows[0]["amount_high"], rows[2]["amount_value"]) == (5.0, 7.0, 300.0)
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--format", "parquet"], "--format parquet writes a file"),
+        (["--format", "jsonl", "--excel", "-o", "x.jsonl"], "--excel is for --format csv"),
+        (["--format", "xlsx", "-o", "x.xlsx"], "--format must be jsonl, csv or parquet"),
+    ],
+)
+def test_table_format_usage_errors(tmp_path, args, message):
+    p = run("extract", str(_table_input(tmp_path)), *args, "-q", check=False)
+    assert p.returncode == 2 and message in p.stderr and "Traceback" not in p.stderr
