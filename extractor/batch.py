@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -50,6 +51,12 @@ def _work(chunk: list[dict]) -> list[dict]:
     return list(_FORKED.pipe(chunk, n_process=1, batch_size=len(chunk) or 1))
 
 
+def _quiet_worker() -> None:
+    """A worker leaves Ctrl-C to the parent and dies quietly when the pool is terminated."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def run_inprocess(
     records: Iterable[dict], ex: Extractor, workers: int = 1, batch_size: int = 64
 ) -> Iterator[dict]:
@@ -71,7 +78,7 @@ def run_inprocess(
         yield from ex.pipe(records, n_process=workers, batch_size=batch_size)
         return
     it = iter(records)
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_quiet_worker) as pool:
         window: deque = deque()
         while True:
             while len(window) < 2 * workers:

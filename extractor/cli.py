@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -238,6 +239,18 @@ def extract(
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix(events=n_events, errors=n_errors, refresh=False)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (main() turns it into one): stop on a whole record
+        writer.close()
+        if bar is not None:
+            bar.close()
+        where = output or "the output"
+        hint = (
+            " (run the same command with --resume to continue)"
+            if output and fmt == "jsonl" and not per_event
+            else ""
+        )
+        typer.echo(f"interrupted after {n} records; {where} ends on a whole record{hint}", err=True)
+        raise typer.Exit(130) from None
     finally:
         writer.close()
         if bar is not None:
@@ -504,18 +517,17 @@ def error_line(e: BaseException) -> str:
     return msg if isinstance(e, OSError | ValueError | LookupError) else f"{type(e).__name__}: {msg}"
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """The console script: every command's errors end as one line and exit status 2 (``--debug``: traceback)."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     debug = "--debug" in sys.argv[1:]
+    signal.signal(signal.SIGTERM, _interrupted)  # a kill ends like Ctrl-C: whole lines, a hint to --resume
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo(
-            "interrupted; output written so far ends on a whole record (extract: add --resume to continue)",
-            err=True,
-        )
-        sys.exit(130)
     except Exception as e:  # the one error path: a line, not a traceback
         if debug:
             raise

@@ -401,8 +401,10 @@ class ParquetSink:
             self.rows = []
 
     def close(self) -> None:
-        self.flush()
-        self.writer.close()
+        if self.writer is not None:
+            self.flush()
+            self.writer.close()
+            self.writer = None
 
 
 def csv_line(row: dict, header: bool = False) -> bytes:

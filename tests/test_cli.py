@@ -454,3 +454,43 @@ def test_parquet_holds_the_csv_rows_typed(tmp_path):
 def test_table_format_usage_errors(tmp_path, args, message):
     p = run("extract", str(_table_input(tmp_path)), *args, "-q", check=False)
     assert p.returncode == 2 and message in p.stderr and "Traceback" not in p.stderr
+
+
+def test_sigterm_with_two_workers_stops_on_a_whole_record_and_resume_finishes(tmp_path):
+    """A kill in the middle of a run: workers stop quietly, the output ends on a whole line, the
+    message says how to continue, and --resume completes the output."""
+    import signal
+    import time
+
+    texts = [r for r in read_corpus_records() if r.get("text")]
+    src = tmp_path / "big.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(120):
+            for r in texts:
+                fh.write(json.dumps({**r, "id": f"{r['id']}-{i}"}, ensure_ascii=False) + "\n")
+    total = 120 * len(texts)
+    out = tmp_path / "out.jsonl"
+    p = subprocess.Popen(
+        [*CMD, "extract", str(src), "-o", str(out), "--workers", "2", "-q"], stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20_000):
+        time.sleep(0.05)
+    p.send_signal(signal.SIGTERM)
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 130, err
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+    assert "--resume" in err and len(err.strip().splitlines()) == 1, err
+    raw = out.read_bytes()
+    assert raw.endswith(b"\n") and 0 < len(raw.splitlines()) < total
+    for line in raw.splitlines():
+        json.loads(line)
+    run("extract", str(src), "-o", str(out), "--resume", "--workers", "2", "-q")
+    ids = [json.loads(line)["id"] for line in out.read_bytes().splitlines()]
+    assert len(ids) == len(set(ids)) == total
+
+
+def read_corpus_records():
+    from extractor.io import read_records
+
+    return list(read_records([str(CORPUS)]))
