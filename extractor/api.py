@@ -42,6 +42,14 @@ class RecordError(ValueError):
     """A record that cannot be processed; the message names the reason."""
 
 
+class _ReadError(Exception):
+    """A record the reader could not read (it carries the reader's error)."""
+
+    def __init__(self, error: dict) -> None:
+        super().__init__(error.get("message"))
+        self.error = error
+
+
 class Extractor:
     """Seizure-event extraction over records ``{"id", "published", "title", "text"}``.
 
@@ -114,7 +122,17 @@ class Extractor:
             for seq, rec in enumerate(records):
                 ctx = {"rec": rec, "seq": seq}
                 try:
+                    if isinstance(rec, dict) and isinstance(rec.get("error"), dict) and "_source" in rec:
+                        raise _ReadError(rec["error"])  # the reader's own record of what went wrong
                     doc = self._doc_for(rec)
+                except _ReadError as e:
+                    msg = str(e.error.get("message") or "unreadable record")
+                    src = rec["_source"].rsplit(":", 1)[0]
+                    ctx["error"] = {
+                        "type": e.error.get("type") or "RecordError",
+                        "message": msg if msg.startswith(src) else _where(rec) + msg,
+                    }
+                    doc = self.nlp.make_doc("")
                 except RecordError as e:
                     ctx["error"] = {"type": "RecordError", "message": _where(rec) + str(e)}
                     doc = self.nlp.make_doc("")

@@ -256,6 +256,8 @@ def extract(
         if bar is not None:
             bar.close()
     elapsed = time.perf_counter() - started
+    if n == 0 and not skip_ids:
+        typer.echo(f"warning: no input records in {', '.join(inputs)}", err=True)
     if not quiet:
         rate = n / elapsed if elapsed > 0 else 0.0
         resumed = f", {len(skip_ids)} already done" if skip_ids else ""

@@ -81,7 +81,7 @@ def read_records(inputs: Iterable[str], keys: Keys = Keys()) -> Iterator[dict]:
     """One dict per input record, in order (streaming: one line at a time)."""
     for path in expand_inputs(inputs):
         if path == "-":
-            yield from _read_jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", keys)
+            yield from read_stdin(sys.stdin.buffer, keys)
             continue
         p = Path(path)
         suffix, opener = _base_suffix(p)
@@ -109,27 +109,52 @@ def _read_jsonl_file(p: Path, opener, stem: str, keys: Keys) -> Iterator[dict]:
         }
 
 
+_MAGIC = (  # compressed stdin, by its first bytes
+    (b"\x1f\x8b", lambda f: gzip.GzipFile(fileobj=f)),
+    (b"BZh", bz2.BZ2File),
+    (b"\xfd7zXZ\x00", lzma.LZMAFile),
+)
+
+
+def read_stdin(buf, keys: Keys = Keys()) -> Iterator[dict]:
+    """Records piped in: JSONL, or one plain-text article (with its optional date header); gzip,
+    bzip2 or xz is recognised by its first bytes and read as it is."""
+    head = buf.peek(8)[:8] if hasattr(buf, "peek") else b""
+    for magic, opener in _MAGIC:
+        if head.startswith(magic):
+            buf = io.BufferedReader(opener(buf))
+            head = buf.peek(8)[:8]
+            break
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] or buf.peek(256).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if first in (b"{", b"[", b""):
+        yield from _read_jsonl_stream(buf, "<stdin>", "stdin", keys)
+    else:
+        yield _txt_record(lambda: buf.read(), "stdin", "<stdin>:1")
+
+
 def _read_txt(p: Path, opener) -> dict:
-    src = f"{p}:1"
-    try:
+    def read() -> bytes:
         with opener(p, "rb") as fh:
-            raw = fh.read()
-        text = raw.decode("utf-8")
+            return fh.read()
+
+    return _txt_record(read, p.name.split(".")[0], f"{p}:1")
+
+
+def _txt_record(read, rid: str, src: str) -> dict:
+    """One article from a plain-text file: an optional "date YYYY-MM[-DD]" (and "title ...") header, then the text."""
+    try:
+        text = read().decode("utf-8")
     except UnicodeDecodeError as e:
         return {
-            "id": p.name.split(".")[0],
+            "id": rid,
             "_source": src,
             "error": {
                 "type": "UnicodeDecodeError",
                 "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})",
             },
         }
-    except OSError as e:
-        return {
-            "id": p.name.split(".")[0],
-            "_source": src,
-            "error": {"type": type(e).__name__, "message": f"{src}: {e}"},
-        }
+    except (OSError, EOFError, ValueError) as e:
+        return {"id": rid, "_source": src, "error": {"type": type(e).__name__, "message": f"{src}: {e}"}}
     published = title = None
     text = text.removeprefix("\ufeff")  # a byte-order mark would hide the header
     inline = _DATE_HEADER_INLINE.match(text)
@@ -148,11 +173,13 @@ def _read_txt(p: Path, opener) -> dict:
             break
         lines.pop(0)
     body = "\n".join(lines).strip("\n")
-    return {"id": p.name.split(".")[0], "published": published, "title": title, "text": body, "_source": src}
+    return {"id": rid, "published": published, "title": title, "text": body, "_source": src}
 
 
 def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys) -> Iterator[dict]:
     for lineno, raw in enumerate(fh, 1):
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark (files saved by Excel or Notepad)
         if not raw.strip():
             continue
         src = f"{name}:{lineno}"

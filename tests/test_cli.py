@@ -494,3 +494,38 @@ def read_corpus_records():
     from extractor.io import read_records
 
     return list(read_records([str(CORPUS)]))
+
+
+def _run_bytes(*args, stdin: bytes):
+    p = subprocess.run([*CMD, *args], input=stdin, capture_output=True, timeout=300)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+STDIN_FORMS = [
+    ("plain text with its date header", "date 2021-06\nDe douane vond 5 kilo cocaïne.\n".encode(), "2021-06"),
+    ("gzip JSONL", gzip.compress('{"id": "g", "published": "2022-01-03", "text": "De douane vond 5 kilo cocaïne."}\n'.encode()), "2022-01-03"),
+    ("bzip2 JSONL", bz2.compress('{"id": "b", "published": "2022-01-04", "text": "De douane vond 5 kilo cocaïne."}\n'.encode()), "2022-01-04"),
+    ("JSONL after a byte-order mark", "\ufeff{\"id\": \"m\", \"published\": \"2022-01-05\", \"text\": \"De douane vond 5 kilo cocaïne.\"}\n".encode(), "2022-01-05"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name,data,published", STDIN_FORMS, ids=[f[0] for f in STDIN_FORMS])
+def test_stdin_takes_text_and_compressed_input(name, data, published):
+    rc, out, err = _run_bytes("extract", "-", "-q", stdin=data)
+    assert rc == 0, err
+    rec = json.loads(out)
+    assert rec["published"] == published and [e["drug"] for e in rec["events"]] == ["cocaine"]
+
+
+def test_reader_errors_keep_their_type_and_name_the_line_once(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"id": "a", "text": "x"}\n{broken\n', encoding="utf-8")
+    err = lines(run("extract", str(p), "-q", check=False).stdout)[1]["error"]
+    assert err["type"] == "JSONDecodeError"
+    assert err["message"].startswith(f"{p}:2: not valid JSON") and err["message"].count(f"{p}:2") == 1
+
+
+def test_a_run_without_input_records_warns(tmp_path):
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    p = run("extract", str(tmp_path / "empty.jsonl"), "-q")
+    assert "warning: no input records" in p.stderr and p.stdout == ""
