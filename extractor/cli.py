@@ -504,7 +504,7 @@ def report(
     output: Annotated[str, typer.Option("-o", "--output")] = "report.html",
 ):
     """A self-contained HTML summary of a run: charts by drug, place and month, top seizures, errors."""
-    from .report import write_report_html
+    from .run_report import write_report_html
 
     write_report_html(events, output)
     typer.echo(f"wrote {output}", err=True)

@@ -3,21 +3,16 @@ gold vs predicted side by side (``evaluate --html``).
 
 Pages are self-contained: styles inline, charts rendered by matplotlib to inline SVG, no
 scripts and no external URLs. Inputs are streamed; ``show`` writes pages of ``per_page``
-articles, ``report`` keeps only running totals, the top seizures and the first errors, so
-10,000 articles never reach the browser at once.
+articles, ``report`` (``run_report``) keeps only running totals, the largest seizures and the
+first errors, so 10,000 articles never reach the browser at once.
 """
 
 from __future__ import annotations
 
-import heapq
 import html
-import io
-import json
-from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import extensions as ext
-from .io import output_records
 
 COLORS = {
     "DRUG": "#ff9f1c",
@@ -29,9 +24,8 @@ COLORS = {
     "OPERATION": "#e5989b",
     "TRIGGER": "#f28482",
 }
-CHART_COLOR = "#1f5fbf"
 _STYLE = f"""
-body {{ font-family: sans-serif; margin: 2em; color: #222; max-width: 1100px; }}
+body {{ font-family: sans-serif; margin: 1em auto; padding: 0 1.2em; color: #222; max-width: 1500px; }}
 h1 {{ font-size: 1.6em; }} h2 {{ font-size: 1.25em; margin-top: 1.6em; }}
 table {{ border-collapse: collapse; margin: .6em 0 1.2em; font-size: .9em; }}
 th, td {{ border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }}
@@ -41,15 +35,16 @@ th {{ background: #f2f2f2; }}
 .miss {{ background: #ffd7d7; }} .hit {{ background: #e1f5e1; }}
 mark {{ padding: 0 .15em; border-radius: .2em; }}
 mark.drug {{ background: {COLORS["DRUG"]}; }} mark.amount {{ background: {COLORS["QUANTITY"]}; }}
-.charts {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1em; align-items: start; }}
-.charts svg {{ max-width: 100%; height: auto; }}
+.charts {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1em; align-items: start; }}
+.charts svg {{ max-width: 100%; height: auto; }} figure {{ margin: 0; }} figcaption {{ font-size: .85em; color: #555; }}
+.scroll {{ overflow-x: auto; }} .swatch {{ display: inline-block; width: .9em; height: .9em; margin-right: .4em; vertical-align: -.1em; border-radius: .15em; }}
 nav a {{ margin-right: 1em; }}
 """
 
 
 def _page(title: str, body: str) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
         f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>\n{body}\n</body></html>\n"
     )
 
@@ -192,122 +187,6 @@ def write_show_html(inputs: list[str], output: str, model: str = "auto", per_pag
 
 
 # ---------------------------------------------------------------- report: a run summary with charts
-
-
-def _svg(fig) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    svg = buf.getvalue()
-    return svg[svg.find("<svg") :]  # drop the XML prologue and doctype: the SVG is inline
-
-
-def _bar_chart(title: str, counts: dict, xlabel: str) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    items = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)[:15]
-    fig, ax = plt.subplots(figsize=(5.5, 0.22 * max(4, len(items)) + 1.2))
-    if items:
-        labels, values = zip(*items, strict=True)
-        ax.barh(list(reversed(labels)), list(reversed(values)), color=CHART_COLOR)
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    return _svg(fig)
-
-
-def _month_chart(kg_by_month_drug: dict) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    months = sorted({m for m, _ in kg_by_month_drug})
-    drugs = sorted({d for _, d in kg_by_month_drug})
-    fig, ax = plt.subplots(figsize=(5.5, 3.2))
-    bottom = [0.0] * len(months)
-    for i, drug in enumerate(drugs):
-        vals = [kg_by_month_drug.get((m, drug), 0.0) for m in months]
-        ax.bar(months, vals, bottom=bottom, label=drug, color=CHART_COLOR if i == 0 else None)
-        bottom = [b + v for b, v in zip(bottom, vals, strict=True)]
-    ax.set_title("Kilograms seized per month (single seizures, by drug)")
-    ax.set_ylabel("kg")
-    if drugs:
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.tick_params(axis="x", labelrotation=60, labelsize=7)
-    return _svg(fig)
-
-
-def write_report_html(events_path: str, output: str, top: int = 25, max_errors: int = 100) -> None:
-    """A self-contained summary of a run (article records JSONL), streamed."""
-    n = n_err = 0
-    by_drug: Counter = Counter()
-    kg_by_drug: Counter = Counter()
-    by_place: Counter = Counter()
-    kg_by_month: defaultdict = defaultdict(float)
-    kinds: Counter = Counter()
-    best: list = []
-    errors: list = []
-    for rec in output_records(events_path):
-        if rec is None:  # a torn last line
-            continue
-        n += 1
-        if rec.get("error"):
-            n_err += 1
-            if len(errors) < max_errors:
-                errors.append(rec)
-            continue
-        for e in rec.get("events") or []:
-            by_drug[e["drug"]] += 1
-            kinds[e["kind"]] += 1
-            loc = (e.get("location") or {}).get("name")
-            if loc:
-                by_place[loc] += 1
-            a = e.get("amount") or {}
-            if a.get("unit") == "kg" and a.get("value") is not None and e["kind"] == "seizure":
-                kg_by_drug[e["drug"]] += a["value"]
-                d = e.get("date") or {}
-                if d.get("start"):
-                    kg_by_month[(d["start"][:7], e["drug"])] += a["value"]
-                item = (a["value"], rec.get("id"), json.dumps(e, ensure_ascii=False))
-                if len(best) < top:
-                    heapq.heappush(best, item)
-                else:
-                    heapq.heappushpop(best, item)
-    charts = [
-        _bar_chart("Events by drug", dict(by_drug), "events"),
-        _bar_chart("Kilograms seized by drug (single seizures)", dict(kg_by_drug), "kg"),
-        _bar_chart("Events by place (top 15)", dict(by_place), "events"),
-        _month_chart(dict(kg_by_month)),
-    ]
-    top_events = [(rid, json.loads(e)) for _, rid, e in sorted(best, reverse=True)]
-    top_html = "".join(
-        f"<tr><td>{html.escape(str(rid))}</td><td>{html.escape(e['drug'])}</td><td>{e['amount']['value']:,.1f} kg</td>"
-        f"<td>{html.escape((e.get('date') or {}).get('start') or '')}</td><td>{html.escape((e.get('location') or {}).get('name') or '')}</td>"
-        f"<td>{_highlight((e.get('evidence') or {}).get('sentence') or '', e)}</td></tr>"
-        for rid, e in top_events
-    )
-    err_html = "".join(
-        f"<tr><td>{html.escape(str(r.get('id')))}</td><td>{html.escape(r['error'].get('type', ''))}</td><td>{html.escape(r['error'].get('message', ''))}</td></tr>"
-        for r in errors
-    )
-    body = (
-        f"<p>{n} articles, {sum(by_drug.values())} events ({kinds['seizure']} seizures, {kinds['aggregate']} totals), {n_err} errors. "
-        f"{sum(kg_by_drug.values()):,.1f} kg in single seizures.</p>"
-        f'<div class="charts">{"".join(charts)}</div>'
-        f"<h2>Top seizures</h2><table><tr><th>article</th><th>drug</th><th>amount</th><th>date</th><th>place</th><th>evidence</th></tr>{top_html}</table>"
-        f"<h2>Errors ({n_err})</h2>"
-        + (
-            f"<table><tr><th>article</th><th>type</th><th>message</th></tr>{err_html}</table>"
-            if errors
-            else '<p class="none">No error records.</p>'
-        )
-    )
-    Path(output).write_text(_page("Seizure events — run report", body), encoding="utf-8")
 
 
 # ---------------------------------------------------------------- evaluate --html

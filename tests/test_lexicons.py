@@ -86,8 +86,8 @@ def test_gazetteer_and_countries():
 
 
 def test_every_data_key_is_declared_and_read():
-    """Run the pipeline over the project corpus in a fresh process: every declared key of every
-    data file is read by the code, except what only the gazetteer generator reads."""
+    """Run the pipeline over the project corpus and report on it in a fresh process: every declared
+    key of every data file is read by the code, except what only the gazetteer generator reads."""
     import subprocess
     import sys
 
@@ -95,7 +95,10 @@ def test_every_data_key_is_declared_and_read():
 
     code = (
         "import json; from extractor import Extractor, resources; from extractor.io import read_records; "
-        f"list(Extractor(model='blank').pipe(read_records([{str(CORPUS)!r}]))); print(json.dumps(resources.unread()))"
+        f"import tempfile, os; from extractor.run_report import write_report_html; "
+        f"d = tempfile.mkdtemp(); out = os.path.join(d, 'o.jsonl'); "
+        f"open(out, 'wb').write(b''.join(json.dumps(r).encode() + b'\\n' for r in Extractor(model='blank').pipe(read_records([{str(CORPUS)!r}])))); "
+        f"write_report_html(out, os.path.join(d, 'r.html')); print(json.dumps(resources.unread()))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr

@@ -10,7 +10,8 @@ import subprocess
 
 import pytest
 
-from extractor.report import CHART_COLOR, COLORS
+from extractor.report import COLORS
+from extractor.run_report import CHART_COLOR, amount_text, drug_color, interval_text, map_svg, months_between
 
 from .conftest import CORPUS
 from .test_cli import run
@@ -35,11 +36,65 @@ def pages(tmp_path_factory):
 def test_report_content(pages):
     d, events = pages
     page = (d / "report.html").read_text(encoding="utf-8")
-    assert page.count("<svg") == 4  # charts by drug, kilos by drug, by place, by month
-    assert "Events by drug" in page and "Kilograms seized per month" in page
+    assert page.count("<svg") == 4  # events by drug, by place, per month, and the map
+    assert "Events by drug" in page and "Seizures per month, by drug" in page and "Seizure places" in page
     assert not EXTERNAL.search(page), EXTERNAL.search(page)
-    assert "Top seizures" in page and '<mark class="amount">11 ton</mark>' in page
+    assert "Largest seizures" in page and '<mark class="amount">11 ton</mark>' in page
+    for unit in ("<h3>kg</h3>", "<h3>litres</h3>", "<h3>pills</h3>", "<h3>plants</h3>"):
+        assert unit in page, unit  # every unit, not only kilograms
+    assert "Totals (16)" in page and "2021-04-02 – 2021-04-03" in page  # totals apart, dates as intervals
+    assert f"background:{drug_color('cocaine')}" in page
     assert "No error records." in page
+
+
+AMOUNTS = [(0.03, "kg", "30 g"), (1234.5, "kg", "1,234.5 kg"), (11000.0, "kg", "11,000 kg"), (300.0, "pills", "300 pills"),
+           (2.5, "l", "2.5 l"), (5590.0, "plants", "5,590 plants")]  # fmt: skip
+AMOUNTS_NEGATIVE = [(None, "kg", ""), (3.0, None, "")]  # nothing to show
+
+
+@pytest.mark.parametrize("value,unit,text", AMOUNTS + AMOUNTS_NEGATIVE)
+def test_amounts_read_as_an_analyst_reads_them(value, unit, text):
+    assert amount_text(value, unit) == text
+
+
+INTERVALS = [
+    ({"start": "2024-05-15", "end": "2024-05-15"}, "2024-05-15"),
+    ({"start": "2024-05-01", "end": "2024-05-31"}, "2024-05"),
+    ({"start": "2023-01-01", "end": "2023-12-31"}, "2023"),
+    ({"start": "2024-05-13", "end": "2024-05-19"}, "2024-05-13 – 2024-05-19"),  # "vorige week" is no day
+]
+INTERVALS_NEGATIVE = [
+    ({"start": "2024-05-01", "end": "2024-05-30"}, "2024-05-01 – 2024-05-30"),  # not the whole month
+    ({"start": "2023-01-01", "end": "2023-06-30"}, "2023-01-01 – 2023-06-30"),  # not the whole year
+    (None, ""),
+]
+
+
+@pytest.mark.parametrize("d,text", INTERVALS + INTERVALS_NEGATIVE)
+def test_dates_show_as_intervals(d, text):
+    assert interval_text(d) == text
+
+
+def test_the_month_axis_has_no_gaps():
+    assert months_between("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert months_between("2024-02", "2024-02") == ["2024-02"]
+
+
+def test_the_map_draws_the_low_countries_and_counts_the_rest():
+    svg, outside = map_svg({"Antwerpen": (51.22, 4.40, 3), "Guayaquil": (-2.19, -79.89, 2)})
+    assert svg.count("<polygon") == 3 and svg.count("<circle") == 1 and "Antwerpen: 3 events" in svg
+    assert outside == 2
+
+
+def test_drug_colours_are_fixed_and_distinct():
+    from extractor.resources import load_json
+
+    colors = load_json("report.json")["drug_colors"]
+    assert len(set(colors.values())) == len(colors) >= 16
+    assert (
+        drug_color("cocaine") == colors["cocaine"]
+        and drug_color("nitazene") == load_json("report.json")["other_color"]
+    )
 
 
 def test_show_highlights_every_events_evidence(pages):
@@ -151,10 +206,14 @@ def _seen(html_path, size="1200,1400"):
 @pytest.mark.browser
 @browser
 def test_report_in_a_real_browser(pages):
-    img = _seen(pages[0] / "report.html")
-    assert _share_of(img, CHART_COLOR) > 0.01, "no chart bars on screen"
+    img = _seen(pages[0] / "report.html", "1366,3200")  # a laptop, scrolled through
+    assert _share_of(img, CHART_COLOR) > 0.005, "no chart bars or map points on screen"
+    assert _share_of(img, drug_color("cocaine")) > 0.002, "no bar in the cocaine colour"
+    assert _share_of(img, "#f2efe6") > 0.005, "no map outline on screen"
     assert _share_of(img, COLORS["QUANTITY"]) > 0.0005, "no highlighted amounts on screen"
     assert _share_of(img, COLORS["DRUG"]) > 0.0002, "no highlighted drugs on screen"
+    phone = _seen(pages[0] / "report.html", "412,2400")  # the charts stack in one column on a phone
+    assert _share_of(phone, CHART_COLOR) > 0.005 and _share_of(phone, drug_color("cocaine")) > 0.002
 
 
 @pytest.mark.browser

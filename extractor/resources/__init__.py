@@ -34,6 +34,7 @@ KEYS: dict[str, frozenset[str]] = {
         "small_numbers", "seasons", "holidays",
     }),
     "drugs.json": frozenset({"names", "stems", "compound_suffixes", "lab_words", "containers", "generic", "purpose_cues"}),
+    "report.json": frozenset({"drug_colors", "other_color", "outline"}),
     "linking.json": frozenset({"scopes", "place_ranks", "place_rank_limit", "anchor", "slots", "kind", "merge"}),
     "places.json": frozenset({
         "NL", "BE", "parts", "adjectives", "adjective_heads", "country_extra", "demonyms", "role_words",
