@@ -486,24 +486,40 @@ def summary(events: Annotated[str, typer.Argument(help="Article records (JSONL) 
 
 @app.command()
 def show(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...")],
-    output: Annotated[str, typer.Option("-o", "--output")] = "report.html",
-    model: Annotated[str, typer.Option("--model")] = "auto",
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Articles, as extract reads them.")],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="The first page; more pages are NAME-2.html, NAME-3.html...")
+    ] = "articles.html",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing page.")] = False,
+    model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
     limit: Annotated[int, typer.Option("--limit", help="Articles per page.")] = 200,
+    text_key: Annotated[str, typer.Option("--text-key", help="The key of the article text.")] = "text",
+    id_key: Annotated[str, typer.Option("--id-key", help="The key of the article id.")] = "id",
+    date_key: Annotated[
+        str, typer.Option("--date-key", help="The key of the publication date.")
+    ] = "published",
+    title_key: Annotated[str, typer.Option("--title-key", help="The key of the headline.")] = "title",
 ):
     """Articles with drugs, amounts, dates, places and agencies highlighted (displaCy), and their events."""
+    from .io import Keys
     from .report import write_show_html
 
-    pages = write_show_html(inputs, output, model=model, per_page=limit)
+    if limit < 1:
+        raise typer.BadParameter("--limit must be at least 1")
+    if Path(output).exists() and not force:
+        typer.echo(f"error: {output} exists; use --force to overwrite it", err=True)
+        raise typer.Exit(2)
+    keys = Keys(id=id_key, text=text_key, published=date_key, title=title_key)
+    pages = write_show_html(inputs, output, model=model, per_page=limit, keys=keys)
     typer.echo(f"wrote {', '.join(pages)}", err=True)
 
 
 @app.command()
 def report(
     events: Annotated[str, typer.Argument(help="Article records (JSONL) written by extract.")],
-    output: Annotated[str, typer.Option("-o", "--output")] = "report.html",
+    output: Annotated[str, typer.Option("-o", "--output", help="The HTML page to write.")] = "report.html",
 ):
-    """A self-contained HTML summary of a run: charts by drug, place and month, top seizures, errors."""
+    """A self-contained HTML summary of a run: per drug and unit, by place and month, a map, the largest seizures, totals, errors."""
     from .run_report import write_report_html
 
     write_report_html(events, output)

@@ -10,9 +10,11 @@ first errors, so 10,000 articles never reach the browser at once.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from . import extensions as ext
+from .run_report import interval_text
 
 COLORS = {
     "DRUG": "#ff9f1c",
@@ -34,6 +36,7 @@ th {{ background: #f2f2f2; }}
 .none {{ color: #888; font-style: italic; }}
 .miss {{ background: #ffd7d7; }} .hit {{ background: #e1f5e1; }}
 mark {{ padding: 0 .15em; border-radius: .2em; }}
+.headline {{ font-weight: bold; font-size: 1.1em; margin-bottom: .4em; }}
 mark.drug {{ background: {COLORS["DRUG"]}; }} mark.amount {{ background: {COLORS["QUANTITY"]}; }}
 .charts {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1em; align-items: start; }}
 .charts svg {{ max-width: 100%; height: auto; }} figure {{ margin: 0; }} figcaption {{ font-size: .85em; color: #555; }}
@@ -52,14 +55,20 @@ def _page(title: str, body: str) -> str:
 # ---------------------------------------------------------------- show: highlighted articles
 
 
+_MARK_END = re.compile(r"\s*</mark>\n?")
+
+
 def render_doc(doc) -> str:
-    """The article with drugs, amounts, dates, places, agencies, operations and triggers highlighted (displaCy spans)."""
+    """The article as written (its headline above it), with drugs, amounts, dates, places, agencies,
+    operations and find words highlighted: displaCy's entity style over character offsets, so the
+    text keeps its own spacing and line breaks."""
     from spacy import displacy
-    from spacy.tokens import Span
 
     from .linking.params import params
 
-    spans = []
+    text = ext.doc_text(doc)
+    title_end = doc._.get(ext.TITLE_END) or 0
+    marks = []
     for key, label in (
         (ext.DRUGS_KEY, "DRUG"),
         (ext.AMOUNTS_KEY, None),
@@ -68,16 +77,29 @@ def render_doc(doc) -> str:
         (ext.AGENCIES_KEY, "AGENCY"),
         (ext.OPERATIONS_KEY, "OPERATION"),
     ):
-        for s in doc.spans.get(key, []):
-            spans.append(Span(doc, s.start, s.end, label=label or s.label_))
+        marks += [(s.start_char, s.end_char, label or s.label_) for s in doc.spans.get(key, [])]
     single = params().strong.single
-    for tok in doc:
-        if tok.lower_ in single:
-            spans.append(Span(doc, tok.i, tok.i + 1, label="TRIGGER"))
-    doc.spans["_show"] = spans
-    out = displacy.render(doc, style="span", options={"spans_key": "_show", "colors": COLORS}, jupyter=False)
-    del doc.spans["_show"]
-    return out
+    marks += [(t.idx, t.idx + len(t), "TRIGGER") for t in doc if t.lower_ in single]
+    kept, end = [], -1
+    for a, b, label in sorted(marks, key=lambda m: (m[0], -(m[1] - m[0]))):  # no overlaps: the longer first
+        if a >= end:
+            kept.append((a, b, label))
+            end = b
+    body_start = title_end + len(text[title_end:]) - len(text[title_end:].lstrip()) if title_end else 0
+    parts = []
+    for lo, hi, is_title in ((0, title_end, True), (body_start, len(text), False)):
+        if hi <= lo:
+            continue
+        ents = [
+            {"start": a - lo, "end": b - lo, "label": label} for a, b, label in kept if lo <= a and b <= hi
+        ]
+        rendered = displacy.render(
+            {"text": text[lo:hi], "ents": ents, "title": None},
+            style="ent", manual=True, options={"colors": COLORS}, jupyter=False,
+        )  # fmt: skip
+        rendered = _MARK_END.sub("</mark>", rendered)  # displaCy's template puts a space after each mark
+        parts.append(f'<div class="headline">{rendered}</div>' if is_title else rendered)
+    return "".join(parts)
 
 
 def _event_rows(events: list[dict], marks: list[str] | None = None) -> str:
@@ -95,8 +117,7 @@ def _event_rows(events: list[dict], marks: list[str] | None = None) -> str:
         if not amount and e.get("amount_range"):
             r = e["amount_range"]
             amount = f"{r['low']:g}–{r['high']:g} {r['unit']}"
-        d = e.get("date") or {}
-        date = f"{d.get('start')} – {d.get('end')}" if d else ""
+        date = interval_text(e.get("date"))
         loc = (
             (e.get("location") or {}).get("name")
             if isinstance(e.get("location"), dict)
@@ -135,10 +156,17 @@ def _highlight(sentence: str, e: dict) -> str:
     return "".join(out)
 
 
-def write_show_html(inputs: list[str], output: str, model: str = "auto", per_page: int = 200) -> list[str]:
-    """Highlighted articles with their events, ``per_page`` articles per file (output, output-2, ...)."""
+def page_name(out: Path, n: int) -> str:
+    return out.name if n == 1 else f"{out.stem}-{n}{out.suffix}"
+
+
+def write_show_html(
+    inputs: list[str], output: str, model: str = "auto", per_page: int = 200, keys=None
+) -> list[str]:
+    """Highlighted articles with their events, ``per_page`` articles per file (output, output-2, ...),
+    each page linked to the one before and after it."""
     from .api import Extractor, RecordError
-    from .io import read_records
+    from .io import Keys, read_records
     from .text import clean_record
 
     ex = Extractor(model=model)
@@ -146,21 +174,24 @@ def write_show_html(inputs: list[str], output: str, model: str = "auto", per_pag
     pages: list[str] = []
     chunk: list[str] = []
 
-    def flush():
+    def flush(last: bool):
         n = len(pages) + 1
-        path = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
-        nav = (
-            f'<nav><a href="{out.stem}-{n + 1}{out.suffix}">next page</a></nav>'
-            if len(chunk) == per_page
-            else ""
-        )
+        prev = f'<a href="{page_name(out, n - 1)}">previous page</a>' if n > 1 else ""
+        nxt = "" if last else f'<a href="{page_name(out, n + 1)}">next page</a>'
+        nav = f"<nav>{prev}{nxt}</nav>" if prev or nxt else ""
+        path = out.with_name(page_name(out, n))
         path.write_text(
-            _page(f"Seizure events — articles (page {n})", "\n".join(chunk) + nav), encoding="utf-8"
+            _page(f"Seizure events — articles (page {n})", nav + "\n".join(chunk) + nav), encoding="utf-8"
         )
         pages.append(str(path))
         chunk.clear()
 
-    for rec in read_records(inputs):
+    pending = None  # a full page is written when the next article shows there is one after it
+    for rec in read_records(inputs, keys or Keys()):
+        if pending is not None:
+            chunk[:] = pending
+            flush(last=False)
+            pending = None
         rec = clean_record(rec)
         rid = html.escape(str(rec.get("id")))
         if rec.get("error"):
@@ -180,9 +211,10 @@ def write_show_html(inputs: list[str], output: str, model: str = "auto", per_pag
                     f'<div class="article"><h2>{rid}</h2><p class="miss">{html.escape(str(e))}</p></div>'
                 )
         if len(chunk) >= per_page:
-            flush()
-    if chunk or not pages:
-        flush()
+            pending, chunk[:] = list(chunk), []
+    if pending is not None:
+        chunk[:] = pending
+    flush(last=True)
     return pages
 
 

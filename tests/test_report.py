@@ -125,6 +125,36 @@ def test_show_paginates(tmp_path):
         ["a.html"] + [f"a-{i}.html" for i in range(2, pages + 1)]
     )
     assert 'href="a-2.html"' in (tmp_path / "a.html").read_text(encoding="utf-8")
+    second = (tmp_path / "a-2.html").read_text(encoding="utf-8")
+    assert 'href="a.html">previous page' in second and 'href="a-3.html">next page' in second
+    last = (tmp_path / f"a-{pages}.html").read_text(encoding="utf-8")
+    assert "next page" not in last and "previous page" in last
+    p = run("show", str(CORPUS), "-o", str(tmp_path / "a.html"), "--model", "blank", check=False)
+    assert p.returncode == 2 and "--force" in p.stderr  # an existing page is not overwritten
+
+
+def test_show_keeps_the_texts_spacing_and_its_headline_apart(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps(
+            {
+                "id": "k",
+                "published": "2024-05-15",
+                "title": "Douane vindt 40 kilo coke",
+                "text": "Woensdag vond de douane in Gent 40 kilo cocaïne. De partij is vernietigd.",
+            }
+        )  # fmt: skip
+        + "\n",
+        encoding="utf-8",
+    )
+    run("show", str(src), "-o", str(tmp_path / "s.html"), "--model", "blank")
+    page = (tmp_path / "s.html").read_text(encoding="utf-8")
+    headline = page.split('<div class="headline">')[1].split("</div></div>")[0]
+    words = " ".join(re.sub(r"<[^>]+>", " ", headline).split())
+    assert words.startswith("Douane AGENCY vindt") and "Woensdag" not in words  # the headline, on its own
+    shown = " ".join(re.sub(r"<[^>]+>", "", page.split("</head>")[1]).split())
+    assert "cocaïne DRUG. De partij" in shown  # no space between a highlighted word and the full stop
+    assert "2024-05-15 – 2024-05-15" not in page and "<td>2024-05-15</td>" in page  # one day, printed once
 
 
 def test_report_counts_errors(tmp_path):
