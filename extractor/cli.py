@@ -361,9 +361,9 @@ def evaluate(
     html_out: Annotated[
         str | None, typer.Option("--html", help="Write gold and predicted events side by side as HTML.")
     ] = None,
-    model: Annotated[str, typer.Option("--model")] = "auto",
+    model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
 ):
-    """Precision, recall, F1 and field accuracies against gold (the matching of shared/tools/score_events.py)."""
+    """Precision, recall, F1 and field accuracies against gold (the matching of ANNOTATION's scorer, in extractor/evaluate.py)."""
     from .evaluate import format_details, format_score, score
 
     gold_rows = [json.loads(line) for line in open(gold, encoding="utf-8") if line.strip()]
@@ -384,7 +384,7 @@ def evaluate(
         from .report import write_evaluation_html
 
         texts = _article_texts(gold_rows, articles)
-        write_evaluation_html(gold_rows, preds, texts, html_out, model=model)
+        write_evaluation_html(gold_rows, preds, texts, html_out, model=model, result=r)
         typer.echo(f"wrote {html_out}", err=True)
     raise typer.Exit(0 if r["f1"] >= min_f1 else 1)
 

@@ -37,6 +37,9 @@ th {{ background: #f2f2f2; }}
 .miss {{ background: #ffd7d7; }} .hit {{ background: #e1f5e1; }}
 mark {{ padding: 0 .15em; border-radius: .2em; }}
 .headline {{ font-weight: bold; font-size: 1.1em; margin-bottom: .4em; }}
+.sides {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1em; }}
+.index a {{ display: inline-block; margin: .1em .4em .1em 0; padding: 0 .3em; border-radius: .2em; }}
+.legend span {{ padding: 0 .3em; }}
 mark.drug {{ background: {COLORS["DRUG"]}; }} mark.amount {{ background: {COLORS["QUANTITY"]}; }}
 .charts {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1em; align-items: start; }}
 .charts svg {{ max-width: 100%; height: auto; }} figure {{ margin: 0; }} figcaption {{ font-size: .85em; color: #555; }}
@@ -102,10 +105,13 @@ def render_doc(doc) -> str:
     return "".join(parts)
 
 
-def _event_rows(events: list[dict], marks: list[str] | None = None) -> str:
+def _event_rows(events: list[dict], marks: list[str] | None = None, compact: bool = False) -> str:
+    """The events as a table; ``compact`` (side by side with gold) leaves out agency, operation and confidence."""
     if not events:
         return '<p class="none">No seizure events in this article.</p>'
-    head = "<tr><th>drug</th><th>amount</th><th>kind</th><th>date</th><th>location</th><th>value (EUR)</th><th>agency</th><th>operation</th><th>confidence</th><th>evidence</th></tr>"
+    cols = ["drug", "amount", "kind", "date", "location", "value (EUR)"]
+    cols += [] if compact else ["agency", "operation", "confidence"]
+    head = "<tr>" + "".join(f"<th>{c}</th>" for c in [*cols, "evidence"]) + "</tr>"
     rows = []
     for i, e in enumerate(events):
         a = e.get("amount") or {}
@@ -127,11 +133,16 @@ def _event_rows(events: list[dict], marks: list[str] | None = None) -> str:
         sentence = ev.get("sentence") if isinstance(ev, dict) else ev
         cls = f' class="{marks[i]}"' if marks else ""
         value = f"{e['value_eur']:,.0f}" if e.get("value_eur") else ""
+        extra = (
+            ""
+            if compact
+            else f"<td>{html.escape(', '.join(e.get('agency') or []))}</td><td>{html.escape(e.get('operation') or '')}</td>"
+            f"<td>{e.get('confidence', '')}</td>"
+        )
         rows.append(
             f"<tr{cls}><td>{html.escape(str(e.get('drug')))}</td><td>{html.escape(amount)}</td><td>{html.escape(str(e.get('kind', '')))}</td>"
             f"<td>{html.escape(date)}</td><td>{html.escape(loc or '')}</td><td>{value}</td>"
-            f"<td>{html.escape(', '.join(e.get('agency') or []))}</td><td>{html.escape(e.get('operation') or '')}</td>"
-            f"<td>{e.get('confidence', '')}</td><td>{_highlight(sentence or '', e)}</td></tr>"
+            f"{extra}<td>{_highlight(sentence or '', e)}</td></tr>"
         )
     return f"<table>{head}{''.join(rows)}</table>"
 
@@ -225,14 +236,21 @@ def write_show_html(
 
 
 def write_evaluation_html(
-    gold_rows: list[dict], preds: dict, texts: dict, output: str, model: str = "auto"
+    gold_rows: list[dict],
+    preds: dict,
+    texts: dict,
+    output: str,
+    model: str = "auto",
+    result: dict | None = None,
 ) -> None:
-    """Each article highlighted, with gold and predicted events side by side; misses marked."""
+    """The scores, an index of the articles with misses, then each article highlighted with its gold
+    and predicted events side by side (matched green, missed red)."""
     from .api import Extractor
-    from .evaluate import match_events
+    from .evaluate import match_events, score
 
+    r = result if result is not None else score(gold_rows, preds)
     ex = Extractor(model=model)
-    parts = []
+    parts, index = [], []
     for g in gold_rows:
         rid = str(g["id"])
         rec = texts.get(rid)
@@ -241,12 +259,34 @@ def write_evaluation_html(
         gmarks = ["hit" if i is not None else "miss" for i in matched]
         used = {i for i in matched if i is not None}
         pmarks = ["hit" if i in used else "miss" for i in range(len(pred))]
+        misses = gmarks.count("miss") + pmarks.count("miss")
+        anchor = "a-" + re.sub(r"[^\w-]", "_", rid)
+        index.append(
+            f'<a href="#{anchor}" class="{"miss" if misses else "hit"}">{html.escape(rid)}'
+            + (f" ({misses})" if misses else "")
+            + "</a>"
+        )
         view = ""
         if rec is not None:
             doc = ex.nlp(ex.make_doc(rec.get("text") or "", rec.get("published"), rec.get("title")))
             view = render_doc(doc)
         parts.append(
-            f'<div class="article"><h2>{html.escape(rid)}</h2>{view}'
-            f"<h3>gold</h3>{_event_rows(g['events'], gmarks)}<h3>predicted</h3>{_event_rows(pred, pmarks)}</div>"
+            f'<div class="article" id="{anchor}"><h2>{html.escape(rid)}</h2>{view}'
+            f'<div class="sides"><div><h3>gold</h3>{_event_rows(g["events"], gmarks, compact=True)}</div>'
+            f"<div><h3>predicted</h3>{_event_rows(pred, pmarks, compact=True)}</div></div></div>"
         )
-    Path(output).write_text(_page("Seizure events — gold and predicted", "\n".join(parts)), encoding="utf-8")
+    fields = "".join(
+        f"<tr><td>{html.escape(f)}</td><td>{'' if acc is None else f'{acc:.3f}'}</td><td>{n}</td></tr>"
+        for f, (acc, n) in r["fields"].items()
+    )
+    head = (
+        f"<p><b>Events: P {r['precision']:.3f}, R {r['recall']:.3f}, F1 {r['f1']:.3f}</b> "
+        f"(tp {r['tp']}, fp {r['fp']}, fn {r['fn']}; {r['articles']} articles)</p>"
+        f"<table><tr><th>field (matched events)</th><th>accuracy</th><th>n</th></tr>{fields}</table>"
+        '<p class="legend"><span class="hit">matched</span> <span class="miss">missed: a gold event not '
+        "predicted, or a predicted event not in the gold</span> — numbers in the index count the misses.</p>"
+        f'<nav class="index">{" ".join(index)}</nav>'
+    )
+    Path(output).write_text(
+        _page("Seizure events — gold and predicted", head + "\n".join(parts)), encoding="utf-8"
+    )

@@ -30,6 +30,8 @@ def pages(tmp_path_factory):
     run("extract", str(CORPUS), "-o", str(events), "-q", "-j", "1")
     run("report", str(events), "-o", str(d / "report.html"))
     run("show", str(CORPUS), "-o", str(d / "show.html"), "--model", "blank")
+    run("evaluate", str(CORPUS / "gold.jsonl"), str(events), "--articles", str(CORPUS / "articles" / "articles.jsonl"),
+        "--html", str(d / "eval.html"), "--model", "blank")  # fmt: skip
     return d, events
 
 
@@ -197,6 +199,9 @@ def test_evaluate_html(tmp_path):
     )
     page = out.read_text(encoding="utf-8")
     assert "<h3>gold</h3>" in page and "<h3>predicted</h3>" in page and 'class="hit"' in page
+    assert '<div class="sides">' in page  # side by side, not one above the other
+    assert "Events: P 1.000, R 1.000, F1 1.000" in page and "accuracy" in page  # the scores on the page
+    assert 'class="legend"' in page and 'href="#a-000_07dd98d5d2c6aa82"' in page  # a legend and an index
 
 
 def _screenshot(html_path, png_path, size="1200,1400"):
@@ -251,3 +256,11 @@ def test_report_in_a_real_browser(pages):
 def test_show_in_a_real_browser(pages):
     img = _seen(pages[0] / "show.html", "1200,1000")
     assert _share_of(img, COLORS["DRUG"]) > 0.0005 and _share_of(img, COLORS["PLACE"]) > 0.0005
+
+
+@pytest.mark.browser
+@browser
+def test_evaluation_page_in_a_real_browser(pages):
+    img = _seen(pages[0] / "eval.html", "1366,3000")
+    assert _share_of(img, "#e1f5e1", tol=0.02) > 0.005, "no matched (green) rows on screen"
+    assert _share_of(img, COLORS["DRUG"]) > 0.0002, "no highlighted text on screen"
