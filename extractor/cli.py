@@ -64,13 +64,15 @@ def main_callback(
     """
 
 
-@app.command(help=EXTRACT_HELP)
+@app.command(
+    help=EXTRACT_HELP, short_help="Extract seizure events from articles (JSONL, CSV or Parquet out)."
+)
 def extract(
     inputs: Annotated[
         list[str], typer.Argument(metavar="INPUT...", help="Files, directories, globs or - (stdin).")
     ],
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")
+        str | None, typer.Option("-o", "--output", metavar="FILE", help="Output file (default: stdout).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
     resume: Annotated[
@@ -78,12 +80,19 @@ def extract(
     ] = False,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-j", help="Processes (default: the number of cores; 1 = in-process)."),
+        typer.Option(
+            "--workers", "-j", metavar="N", help="Processes (default: the number of cores; 1 = in-process)."
+        ),
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Records per batch.")] = 64,
-    engine: Annotated[str, typer.Option("--engine", help="inprocess or dask.")] = "inprocess",
+    batch_size: Annotated[int, typer.Option("--batch-size", metavar="N", help="Records per batch.")] = 64,
+    engine: Annotated[
+        str, typer.Option("--engine", metavar="ENGINE", help="inprocess or dask.")
+    ] = "inprocess",
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")
+        str | None,
+        typer.Option(
+            "--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)."
+        ),
     ] = None,
     per_event: Annotated[
         bool, typer.Option("--per-event", help="One line per event, with the article id.")
@@ -99,18 +108,35 @@ def extract(
     excel: Annotated[
         bool, typer.Option("--excel", help="csv: begin with a byte-order mark so Excel reads it as UTF-8.")
     ] = False,
-    model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
+    model: Annotated[
+        str, typer.Option("--model", metavar="MODEL", help="auto, blank, a package name or a path.")
+    ] = "auto",
     max_chars: Annotated[
         int,
-        typer.Option("--max-chars", help="Characters per article; longer text is cut and marked truncated."),
+        typer.Option(
+            "--max-chars",
+            metavar="N",
+            help="Characters per article; longer text is cut and marked truncated.",
+        ),
     ] = 1_000_000,
     html: Annotated[
-        str, typer.Option("--html", help="auto (detect), yes or no: reduce HTML text to its visible text.")
+        str,
+        typer.Option(
+            "--html", metavar="MODE", help="auto (detect), yes or no: reduce HTML text to its visible text."
+        ),
     ] = "auto",
-    text_key: Annotated[str, typer.Option("--text-key")] = "text",
-    id_key: Annotated[str, typer.Option("--id-key")] = "id",
-    date_key: Annotated[str, typer.Option("--date-key")] = "published",
-    title_key: Annotated[str, typer.Option("--title-key")] = "title",
+    text_key: Annotated[
+        str, typer.Option("--text-key", metavar="KEY", help="The input key of the article text.")
+    ] = "text",
+    id_key: Annotated[
+        str, typer.Option("--id-key", metavar="KEY", help="The input key of the article id.")
+    ] = "id",
+    date_key: Annotated[
+        str, typer.Option("--date-key", metavar="KEY", help="The input key of the publication date.")
+    ] = "published",
+    title_key: Annotated[
+        str, typer.Option("--title-key", metavar="KEY", help="The input key of the headline.")
+    ] = "title",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
@@ -343,25 +369,35 @@ def _count_records(inputs: list[str]) -> int | None:
     return total
 
 
-@app.command()
+@app.command(short_help="Score predicted events against gold: P, R, F1, field accuracies.")
 def evaluate(
-    gold: Annotated[str, typer.Argument(help="Gold JSONL: {id, published, title, text, events}.")],
+    gold: Annotated[
+        str, typer.Argument(metavar="GOLD", help="Gold JSONL: {id, published, title, text, events}.")
+    ],
     pred: Annotated[
         str | None,
-        typer.Argument(help="Predictions (article records); default: extract the gold articles now."),
+        typer.Argument(
+            metavar="[PRED]", help="Predictions (article records); default: extract the gold articles now."
+        ),
     ] = None,
     show: Annotated[
         bool, typer.Option("--show", help="List every false positive, false negative and field miss.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="The full result as JSON.")] = False,
-    min_f1: Annotated[float, typer.Option("--min-f1", help="Exit 1 when event F1 is below this.")] = 0.0,
+    min_f1: Annotated[
+        float, typer.Option("--min-f1", metavar="F1", help="Exit 1 when event F1 is below this.")
+    ] = 0.0,
     articles: Annotated[
-        str | None, typer.Option("--articles", help="Articles JSONL when the gold file has no text.")
+        str | None,
+        typer.Option("--articles", metavar="FILE", help="Articles JSONL when the gold file has no text."),
     ] = None,
     html_out: Annotated[
-        str | None, typer.Option("--html", help="Write gold and predicted events side by side as HTML.")
+        str | None,
+        typer.Option("--html", metavar="FILE", help="Write gold and predicted events side by side as HTML."),
     ] = None,
-    model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
+    model: Annotated[
+        str, typer.Option("--model", metavar="MODEL", help="auto, blank, a package name or a path.")
+    ] = "auto",
 ):
     """Precision, recall, F1 and field accuracies against gold (the matching of ANNOTATION's scorer, in extractor/evaluate.py)."""
     from .evaluate import format_details, format_score, score
@@ -412,11 +448,13 @@ def _extract_gold_articles(gold_rows, articles_path, model):
     return list(ex.pipe(recs))
 
 
-@app.command()
+@app.command(short_help="Why each event has its fields: the rule behind each one.")
 def explain(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="As for extract.")] = None,
-    only_id: Annotated[str | None, typer.Option("--id", help="Only the article with this id.")] = None,
-    model: Annotated[str, typer.Option("--model")] = "auto",
+    only_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="Only the article with this id.")
+    ] = None,
+    model: Annotated[str, typer.Option("--model", metavar="MODEL")] = "auto",
     rules: Annotated[
         bool, typer.Option("--rules", help="List every linking rule id with its example.")
     ] = False,
@@ -446,8 +484,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-@app.command()
-def summary(events: Annotated[str, typer.Argument(help="Article records (JSONL) written by extract.")]):
+@app.command(short_help="Articles, events by drug, seizures and totals, amounts per unit.")
+def summary(
+    events: Annotated[
+        str, typer.Argument(metavar="EVENTS", help="Article records (JSONL) written by extract.")
+    ],
+):
     """A short summary of an extraction: articles, events by drug, seizures and totals, amounts per unit."""
     from .summary import summarise
 
@@ -484,21 +526,33 @@ def summary(events: Annotated[str, typer.Argument(help="Article records (JSONL) 
         typer.echo(f"  warning: {s['torn']} unreadable line(s) skipped (a torn last line?)", err=True)
 
 
-@app.command()
+@app.command(short_help="Articles with their entities highlighted and their events (HTML).")
 def show(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Articles, as extract reads them.")],
     output: Annotated[
-        str, typer.Option("-o", "--output", help="The first page; more pages are NAME-2.html, NAME-3.html...")
+        str,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="The first page; more pages are NAME-2.html, NAME-3.html...",
+        ),
     ] = "articles.html",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing page.")] = False,
-    model: Annotated[str, typer.Option("--model", help="auto, blank, a package name or a path.")] = "auto",
-    limit: Annotated[int, typer.Option("--limit", help="Articles per page.")] = 200,
-    text_key: Annotated[str, typer.Option("--text-key", help="The key of the article text.")] = "text",
-    id_key: Annotated[str, typer.Option("--id-key", help="The key of the article id.")] = "id",
+    model: Annotated[
+        str, typer.Option("--model", metavar="MODEL", help="auto, blank, a package name or a path.")
+    ] = "auto",
+    limit: Annotated[int, typer.Option("--limit", metavar="N", help="Articles per page.")] = 200,
+    text_key: Annotated[
+        str, typer.Option("--text-key", metavar="KEY", help="The key of the article text.")
+    ] = "text",
+    id_key: Annotated[str, typer.Option("--id-key", metavar="KEY", help="The key of the article id.")] = "id",
     date_key: Annotated[
-        str, typer.Option("--date-key", help="The key of the publication date.")
+        str, typer.Option("--date-key", metavar="KEY", help="The key of the publication date.")
     ] = "published",
-    title_key: Annotated[str, typer.Option("--title-key", help="The key of the headline.")] = "title",
+    title_key: Annotated[
+        str, typer.Option("--title-key", metavar="KEY", help="The key of the headline.")
+    ] = "title",
 ):
     """Articles with drugs, amounts, dates, places and agencies highlighted (displaCy), and their events."""
     from .io import Keys
@@ -514,10 +568,14 @@ def show(
     typer.echo(f"wrote {', '.join(pages)}", err=True)
 
 
-@app.command()
+@app.command(short_help="A run report: charts, a map, largest seizures, totals (HTML).")
 def report(
-    events: Annotated[str, typer.Argument(help="Article records (JSONL) written by extract.")],
-    output: Annotated[str, typer.Option("-o", "--output", help="The HTML page to write.")] = "report.html",
+    events: Annotated[
+        str, typer.Argument(metavar="EVENTS", help="Article records (JSONL) written by extract.")
+    ],
+    output: Annotated[
+        str, typer.Option("-o", "--output", metavar="FILE", help="The HTML page to write.")
+    ] = "report.html",
 ):
     """A self-contained HTML summary of a run: per drug and unit, by place and month, a map, the largest seizures, totals, errors."""
     from .run_report import write_report_html

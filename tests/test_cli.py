@@ -529,3 +529,15 @@ def test_a_run_without_input_records_warns(tmp_path):
     (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
     p = run("extract", str(tmp_path / "empty.jsonl"), "-q")
     assert "warning: no input records" in p.stderr and p.stdout == ""
+
+
+def test_help_names_each_command_in_full_and_describes_the_key_options():
+    top = run("--help").stdout
+    for name in ("extract", "evaluate", "explain", "summary", "show", "report"):
+        line = next(x for x in top.splitlines() if x.strip().startswith(name + " "))
+        assert not line.rstrip().endswith("..."), line  # the command list is not cut off
+    ex = run("extract", "--help").stdout
+    assert "<str>" not in ex.split("Options:")[1] and "<int>" not in ex  # labels, not Python types
+    for opt in ("--text-key KEY", "--batch-size N", "--lexicon FILE", "-o, --output FILE"):
+        assert opt in ex, opt
+    assert "The input key of the article text." in ex
