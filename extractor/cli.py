@@ -101,6 +101,7 @@ def extract(
         str,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="jsonl (article records), csv or parquet (one row per event, and one per article without "
             "events; parquet needs pyarrow and -o).",
         ),
@@ -150,6 +151,7 @@ def extract(
         list[str] | None,
         typer.Option(
             "--lexicon",
+            metavar="FILE",
             help='A JSONL file of drugs, places and agencies to add ({"label", "pattern", "id"} lines; '
             'a new drug id declared as {"drug": "nitazene", "parent": "synthetic"}); repeatable.',
         ),
