@@ -541,3 +541,13 @@ def test_help_names_each_command_in_full_and_describes_the_key_options():
     for opt in ("--text-key KEY", "--batch-size N", "--lexicon FILE", "-o, --output FILE"):
         assert opt in ex, opt
     assert "The input key of the article text." in ex
+
+
+def test_the_readme_shows_what_make_run_prints(tmp_path):
+    from .conftest import ROOT
+
+    out = tmp_path / "events.jsonl"
+    run("extract", str(CORPUS), "-o", str(out), "-q")
+    printed = run("summary", str(out)).stdout.replace(str(out), "out/events.jsonl")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert printed in readme
