@@ -69,6 +69,8 @@ class Extractor:
     ) -> None:
         self.nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
         self.max_chars = max_chars
+        # spaCy refuses texts longer than nlp.max_length (E088): the limit is ours (--max-chars)
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + max_chars // 100 + 1000)
         self.explain = explain  # output records carry each event's provenance (field -> rule id)
         self.gate = gate  # an article that names no drug gets its record without tokenisation
         self._errors = _ComponentErrors()

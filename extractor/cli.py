@@ -222,7 +222,7 @@ def extract(
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
     records = _chain(first, records)
-    records = (clean_record(r, html) for r in records)
+    records = (clean_record(r, html, max_chars) for r in records)
     if skip_ids:
         records = _skip_done(records, skip_ids)
     n_workers = workers if workers is not None else default_workers()

@@ -48,9 +48,16 @@ nav a {{ margin-right: 1em; }}
 """
 
 
+# no script runs on a generated page, whatever a file holds: only inline styles, data: images
+_CSP = (
+    '<meta http-equiv="Content-Security-Policy" '
+    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+)
+
+
 def _page(title: str, body: str) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
+        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">{_CSP}<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
         f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>\n{body}\n</body></html>\n"
     )
 
@@ -114,44 +121,54 @@ def _event_rows(events: list[dict], marks: list[str] | None = None, compact: boo
     head = "<tr>" + "".join(f"<th>{c}</th>" for c in [*cols, "evidence"]) + "</tr>"
     rows = []
     for i, e in enumerate(events):
-        a = e.get("amount") or {}
+        a, r = e.get("amount") or {}, e.get("amount_range") or {}
         amount = (
-            f"{a.get('value'):,.3f}".rstrip("0").rstrip(".") + f" {a.get('unit')}"
+            f"{_num(a.get('value'), '{:,.3f}').rstrip('0').rstrip('.')} {_text(a.get('unit'))}"
             if a.get("value") is not None
             else ""
         )
-        if not amount and e.get("amount_range"):
-            r = e["amount_range"]
-            amount = f"{r['low']:g}–{r['high']:g} {r['unit']}"
-        date = interval_text(e.get("date"))
+        if not amount and r:
+            amount = f"{_num(r.get('low'), '{:g}')}–{_num(r.get('high'), '{:g}')} {_text(r.get('unit'))}"
+        loc = e.get("location")
         loc = (
-            (e.get("location") or {}).get("name")
-            if isinstance(e.get("location"), dict)
-            else ", ".join(e.get("location") or [])
+            loc.get("name")
+            if isinstance(loc, dict)
+            else ", ".join(map(_text, loc))
+            if isinstance(loc, list)
+            else loc
         )
         ev = e.get("evidence") or {}
         sentence = ev.get("sentence") if isinstance(ev, dict) else ev
+        cells = [e.get("drug"), amount, e.get("kind", ""), interval_text(e.get("date")) if isinstance(e.get("date"), dict) else e.get("date"),
+                 loc, _num(e.get("value_eur"), "{:,.0f}") if e.get("value_eur") else ""]  # fmt: skip
+        if not compact:
+            agency = e.get("agency") or []
+            cells += [
+                ", ".join(map(_text, agency)) if isinstance(agency, list) else agency,
+                e.get("operation"),
+                e.get("confidence", ""),
+            ]
         cls = f' class="{marks[i]}"' if marks else ""
-        value = f"{e['value_eur']:,.0f}" if e.get("value_eur") else ""
-        extra = (
-            ""
-            if compact
-            else f"<td>{html.escape(', '.join(e.get('agency') or []))}</td><td>{html.escape(e.get('operation') or '')}</td>"
-            f"<td>{e.get('confidence', '')}</td>"
-        )
-        rows.append(
-            f"<tr{cls}><td>{html.escape(str(e.get('drug')))}</td><td>{html.escape(amount)}</td><td>{html.escape(str(e.get('kind', '')))}</td>"
-            f"<td>{html.escape(date)}</td><td>{html.escape(loc or '')}</td><td>{value}</td>"
-            f"{extra}<td>{_highlight(sentence or '', e)}</td></tr>"
-        )
+        tds = "".join(f"<td>{html.escape(_text(c))}</td>" for c in cells)  # every value escaped, one helper
+        rows.append(f"<tr{cls}>{tds}<td>{_highlight(_text(sentence), e)}</td></tr>")
     return f"<table>{head}{''.join(rows)}</table>"
+
+
+def _text(v) -> str:
+    """Any value as text for a page (escaped where it is placed): None is empty."""
+    return "" if v is None else v if isinstance(v, str) else str(v)
+
+
+def _num(v, fmt: str) -> str:
+    """A number formatted, anything else as its text: a file may hold a string where a number belongs."""
+    return fmt.format(v) if isinstance(v, int | float) and not isinstance(v, bool) else _text(v)
 
 
 def _highlight(sentence: str, e: dict) -> str:
     """The evidence sentence with the drug and the amount marked."""
     marks = []
     for text, cls in ((e.get("drug_text"), "drug"), ((e.get("amount") or {}).get("text"), "amount")):
-        if text:
+        if text and isinstance(text, str):
             i = sentence.find(text)
             if i >= 0:
                 marks.append((i, i + len(text), cls))

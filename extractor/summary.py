@@ -53,7 +53,7 @@ class Tally:
         self._n += 1
         row = self.drugs[e["drug"]]
         row["events"] += 1
-        row[e["kind"]] += 1
+        row[e["kind"]] = row.get(e["kind"], 0) + 1  # a kind of another file's making is counted, not trusted
         self.kinds[e["kind"]] += 1
         self.ranges += e.get("amount_range") is not None
         loc = e.get("location") or {}

@@ -76,6 +76,9 @@ PATHOLOGICAL = {
     "no spaces": "x" * 200_000,
     "brackets": "(" * 100_000 + ")" * 100_000,
     "spaces": " " * 200_000,
+    # dates against amounts used to be matched pairwise: a date and an amount repeated, with a drug
+    "dates x amounts": "3 juni 5 kilo " * 14_000 + "cocaïne",
+    "amounts, drugs and verbs": "5 kilo cocaïne onderschept. " * 7_000,
 }
 
 
@@ -271,3 +274,60 @@ def test_sigkill_leaves_only_whole_lines(tmp_path):
     assert data.endswith(b"\n")
     for line in data.splitlines():
         json.loads(line)
+
+
+HTML_PATHOLOGICAL = {
+    "line breaks": lambda n: "tekst<br>" * n,
+    "paragraphs": lambda n: "<p>De douane vond 5 kilo cocaïne.</p>" * n,
+    "rejected markup": lambda n: "<p>tekst</p>" * n + "<![foo",
+}
+
+
+@pytest.mark.parametrize("name", list(HTML_PATHOLOGICAL))
+def test_html_reduction_stays_linear_and_never_raises(name):
+    """Twice the markup costs about twice the time (best of three, a ratio within one run)."""
+    from extractor.text import clean_record
+
+    def cost(n):
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            rec = clean_record({"id": "h", "text": HTML_PATHOLOGICAL[name](n)}, "auto")
+            best = min(best, time.perf_counter() - t0)
+        assert rec.get("error") is None and isinstance(rec["text"], str)
+        return best
+
+    small, large = cost(10_000), cost(20_000)
+    assert large < 3.0 * small + 0.05, (name, small, large)
+
+
+def test_a_record_with_rejected_markup_does_not_stop_the_run(tmp_path):
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "bad", "text": "<p>De douane vond 5 kilo cocaïne.</p><div>x</div><![foo"},
+        {"id": "after", "text": "<p>In Gent nam de politie 3 kilo heroïne in beslag.</p><p>Meer volgt.</p>"},
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    p = subprocess.run(
+        [*CMD, "extract", str(src), "-q", "-j", "2"], capture_output=True, text=True, timeout=300
+    )
+    out = lines(p.stdout)
+    assert p.returncode == 0 and "Traceback" not in p.stderr, p.stderr
+    assert [o["id"] for o in out] == ["bad", "after"]
+    assert [e["drug"] for e in out[0]["events"]] == ["cocaine"] and [e["drug"] for e in out[1]["events"]] == [
+        "heroin"
+    ]
+
+
+def test_max_chars_above_spacy_s_default_limit(tmp_path):
+    src = tmp_path / "long.jsonl"
+    text = "De douane vond 5 kilo cocaïne in de haven. " * 30_000  # 1.29 million characters
+    src.write_text(json.dumps({"id": "long", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    p = subprocess.run(
+        [*CMD, "extract", str(src), "-q", "--max-chars", "1500000"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    rec = lines(p.stdout)[0]
+    assert rec["error"] is None and "truncated" not in rec and rec["events"], rec.get("error")

@@ -264,3 +264,66 @@ def test_evaluation_page_in_a_real_browser(pages):
     img = _seen(pages[0] / "eval.html", "1366,3000")
     assert _share_of(img, "#e1f5e1", tol=0.02) > 0.005, "no matched (green) rows on screen"
     assert _share_of(img, COLORS["DRUG"]) > 0.0002, "no highlighted text on screen"
+
+
+PAYLOAD = "<script>document.body.style.background='#ff0000'</script><img src=x onerror=\"document.body.style.background='#ff0000'\">"
+
+
+def _hostile_files(d):
+    """Gold, predictions and input articles with a payload in every text field (and in confidence)."""
+    ev = {
+        "drug": "cocaine" + PAYLOAD, "drug_text": PAYLOAD, "amount": {"value": 5.0, "unit": "kg" + PAYLOAD, "approximate": False, "text": PAYLOAD},
+        "kind": "seizure" + PAYLOAD, "date": {"start": "2024-05-01", "end": "2024-05-02", "text": PAYLOAD},
+        "location": {"name": PAYLOAD, "country": PAYLOAD}, "value_eur": None, "agency": [PAYLOAD], "operation": PAYLOAD,
+        "evidence": {"sentence": "De douane vond 5 kilo. " + PAYLOAD, "start": 0, "end": 10}, "confidence": PAYLOAD, "origin": None,
+    }  # fmt: skip
+    pred = d / "pred.jsonl"
+    pred.write_text(
+        json.dumps({"id": "x" + PAYLOAD, "published": None, "events": [ev], "error": None}) + "\n",
+        encoding="utf-8",
+    )
+    gold = d / "gold.jsonl"
+    g = {**ev, "location": [PAYLOAD]}
+    gold.write_text(json.dumps({"id": "x" + PAYLOAD, "events": [g]}) + "\n", encoding="utf-8")
+    arts = d / "arts.jsonl"
+    arts.write_text(
+        json.dumps(
+            {"id": "x" + PAYLOAD, "title": PAYLOAD, "text": "De douane vond 5 kilo cocaïne. " + PAYLOAD}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return gold, pred, arts
+
+
+def _hostile_pages(d):
+    gold, pred, arts = _hostile_files(d)
+    run(
+        "evaluate",
+        str(gold),
+        str(pred),
+        "--articles",
+        str(arts),
+        "--html",
+        str(d / "eval.html"),
+        "--model",
+        "blank",
+    )
+    run("report", str(pred), "-o", str(d / "report.html"))
+    run("show", str(arts), "-o", str(d / "show.html"), "--model", "blank")
+    return [d / "eval.html", d / "report.html", d / "show.html"]
+
+
+def test_payloads_in_every_field_are_escaped_and_scripts_forbidden(tmp_path):
+    for page in _hostile_pages(tmp_path):
+        text = page.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in text and "default-src 'none'" in text, page.name
+        assert "<script>document" not in text and "<img src=x" not in text, page.name
+
+
+@pytest.mark.browser
+@browser
+def test_no_script_runs_on_a_page_with_payloads(tmp_path):
+    for page in _hostile_pages(tmp_path):
+        img = _seen(page, "1200,900")
+        assert _share_of(img, "#ff0000", tol=0.02) < 0.001, f"a script ran on {page.name}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -24,10 +26,15 @@ class DateTagger(Scored):
         self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = [(s.start_char, s.end_char) for s in doc.spans.get(ext.AMOUNTS_KEY, [])]
+        taken = sorted((s.start_char, s.end_char) for s in doc.spans.get(ext.AMOUNTS_KEY, []))
+        starts = [a for a, _ in taken]
+        reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end so far
         spans = []
         for m in [] if ext.gated(doc, self.nlp) else find_dates(ext.doc_text(doc), doc._.get(ext.PUBLISHED)):
-            if any(a < m.end and m.start < b for a, b in taken):
+            k = bisect.bisect_left(starts, m.end)  # the amounts that start before the date ends
+            if (
+                k and reach[k - 1] > m.start
+            ):  # one of them reaches into it: one sorted pass, not dates x amounts
                 continue
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
             if span is None:
