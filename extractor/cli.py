@@ -163,11 +163,13 @@ def extract(
         Keys,
         LineWriter,
         NotOurOutput,
+        OutputBusy,
         ParquetSink,
         completed_ids,
         csv_line,
         dumps,
         flat_events,
+        hold_output,
         read_records,
     )
     from .text import clean_record
@@ -199,7 +201,13 @@ def extract(
         out_path = Path(output)
         out_path.parent.mkdir(parents=True, exist_ok=True)
         _refuse_output_that_is_an_input(out_path, inputs)
-        if out_path.exists() and out_path.stat().st_size > 0:
+        existed = out_path.exists()
+        try:
+            hold_output(output)  # held until the process ends
+        except OutputBusy as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(2) from e
+        if existed and out_path.stat().st_size > 0:
             if resume:
                 try:
                     skip_ids, good = completed_ids(output)

@@ -143,7 +143,9 @@ def _read_txt(p: Path, opener) -> dict:
 def _txt_record(read, rid: str, src: str) -> dict:
     """One article from a plain-text file: an optional "date YYYY-MM[-DD]" (and "title ...") header, then the text."""
     try:
-        text = read().decode("utf-8")
+        raw = read()
+        text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as e:
         return {
             "id": rid,
@@ -176,8 +178,23 @@ def _txt_record(read, rid: str, src: str) -> dict:
     return {"id": rid, "published": published, "title": title, "text": body, "_source": src}
 
 
+def _lines(fh) -> Iterator[bytes]:
+    """The lines of a byte stream, as UTF-8: a UTF-16 file (by its byte-order mark) is recoded, and
+    a line break is \\n, \\r\\n or a lone \\r (old Mac files). JSON strings hold no raw \\r."""
+    head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
+    if head in (b"\xff\xfe", b"\xfe\xff"):
+        for line in io.TextIOWrapper(fh, encoding="utf-16", newline=None):
+            yield line.encode("utf-8")
+        return
+    for raw in fh:
+        if b"\r" in raw.rstrip(b"\r\n"):
+            yield from (part + b"\n" for part in raw.rstrip(b"\r\n").split(b"\r"))
+        else:
+            yield raw
+
+
 def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys) -> Iterator[dict]:
-    for lineno, raw in enumerate(fh, 1):
+    for lineno, raw in enumerate(_lines(fh), 1):
         if lineno == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark (files saved by Excel or Notepad)
         if not raw.strip():
@@ -240,6 +257,27 @@ def _rename(obj: dict, keys: Keys, derived: str, src: str) -> dict:
 
 def dumps(obj) -> bytes:
     return orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_SERIALIZE_NUMPY)
+
+
+class OutputBusy(RuntimeError):
+    """Another run holds the output."""
+
+
+def hold_output(path: str) -> int:
+    """An advisory lock (``flock``) on the output for this run: a second run, ``--force`` or
+    ``--resume``, on the same file is refused instead of interleaving its lines. The lock goes with
+    the process; the returned descriptor keeps it until then."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise OutputBusy(
+            f"{path} is being written by another run; wait for it or choose another output"
+        ) from None
+    return fd
 
 
 class LineWriter:

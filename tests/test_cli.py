@@ -551,3 +551,54 @@ def test_the_readme_shows_what_make_run_prints(tmp_path):
     printed = run("summary", str(out)).stdout.replace(str(out), "out/events.jsonl")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert printed in readme
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path):
+    """An advisory lock: --force or --resume on an output another run is writing is refused, and the
+    first run's output stays whole."""
+    import time
+
+    texts = [r for r in read_corpus_records() if r.get("text")]
+    src = tmp_path / "big.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(60):
+            for r in texts:
+                fh.write(json.dumps({**r, "id": f"{r['id']}-{i}"}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    first = subprocess.Popen(
+        [*CMD, "extract", str(src), "-o", str(out), "-q", "-j", "1"], stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.05)
+    for extra in (["--force"], ["--resume"]):
+        p = run("extract", str(src), "-o", str(out), "-q", *extra, check=False)
+        assert p.returncode == 2 and "is being written by another run" in p.stderr, (extra, p.stderr)
+    _, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    ids = [json.loads(line)["id"] for line in out.read_bytes().splitlines()]
+    assert len(ids) == len(set(ids)) == 60 * len(texts)
+
+
+ENCODINGS = [  # (file name, bytes): each holds the same two articles
+    ("utf16.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (
+        {"id": "e1", "text": "De douane vond 5 kilo cocaïne."}, {"id": "e2", "text": "In Gent werd 3 kilo heroïne gevonden."})).encode("utf-16")),
+    ("cr.jsonl", b"".join(json.dumps(r).encode() + b"\r" for r in (
+        {"id": "e1", "text": "De douane vond 5 kilo cocaïne."}, {"id": "e2", "text": "In Gent werd 3 kilo heroïne gevonden."}))),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name,data", ENCODINGS, ids=[n for n, _ in ENCODINGS])
+def test_utf16_and_cr_only_files_give_every_record(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    out = lines(run("extract", str(tmp_path / name), "-q").stdout)
+    assert [(o["id"], [e["drug"] for e in o["events"]]) for o in out] == [
+        ("e1", ["cocaine"]),
+        ("e2", ["heroin"]),
+    ]
+
+
+def test_a_utf16_text_file_keeps_its_date_header(tmp_path):
+    (tmp_path / "a.txt").write_bytes("date 2022-03-04\r\nDe douane vond 5 kilo cocaïne.\r\n".encode("utf-16"))
+    rec = json.loads(run("extract", str(tmp_path / "a.txt"), "-q").stdout)
+    assert rec["published"] == "2022-03-04" and [e["drug"] for e in rec["events"]] == ["cocaine"]
