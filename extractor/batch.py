@@ -96,6 +96,22 @@ def run_inprocess(
             yield from out
 
 
+def scheduler_warning(address: str) -> str | None:
+    """Why a scheduler address is risky, or None: Dask runs (and unpickles) what the cluster sends,
+    so a plain tcp:// address beyond this machine trusts everyone on the way."""
+    from urllib.parse import urlparse
+
+    u = urlparse(address if "://" in address else f"tcp://{address}")
+    if u.scheme == "tls":
+        return None
+    if u.hostname in ("localhost", "127.0.0.1", "::1") or (u.hostname or "").startswith("127."):
+        return None
+    return (
+        f"{address} is not encrypted and not on this machine; a Dask cluster runs what it is sent, so use "
+        "only a cluster you trust, and tls:// with --tls-ca/--tls-cert/--tls-key over a network"
+    )
+
+
 def run_dask(
     records: Iterable[dict],
     model: str = "auto",
@@ -105,6 +121,7 @@ def run_dask(
     partition_size: int = 256,
     explain: bool = False,
     lexicons: tuple = (),
+    tls: tuple = (None, None, None),
 ) -> Iterator[dict]:
     """The same per-partition function on a Dask cluster (``--engine dask``).
 
@@ -122,7 +139,15 @@ def run_dask(
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        security = None
+        if scheduler.startswith("tls://"):
+            from distributed.security import Security
+
+            ca, cert, key = tls
+            security = Security(
+                tls_ca_file=ca, tls_client_cert=cert, tls_client_key=key, require_encryption=True
+            )
+        client = Client(scheduler, security=security, timeout="20s")
     else:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None

@@ -91,8 +91,20 @@ def extract(
     scheduler: Annotated[
         str | None,
         typer.Option(
-            "--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)."
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler address (default: a local cluster). A cluster runs what it is sent: use "
+            "tls:// with --tls-ca/--tls-cert/--tls-key for one you reach over a network.",
         ),
+    ] = None,
+    tls_ca: Annotated[
+        str | None, typer.Option("--tls-ca", metavar="FILE", help="CA certificate for a tls:// scheduler.")
+    ] = None,
+    tls_cert: Annotated[
+        str | None, typer.Option("--tls-cert", metavar="FILE", help="Client certificate for tls://.")
+    ] = None,
+    tls_key: Annotated[
+        str | None, typer.Option("--tls-key", metavar="FILE", help="Client key for tls://.")
     ] = None,
     per_event: Annotated[
         bool, typer.Option("--per-event", help="One line per event, with the article id.")
@@ -189,6 +201,14 @@ def extract(
         raise typer.BadParameter("--resume works with article records (JSONL without --per-event)")
     if batch_size < 1:
         raise typer.BadParameter("--batch-size must be at least 1")
+    if any((tls_ca, tls_cert, tls_key)) and not (scheduler or "").startswith("tls://"):
+        raise typer.BadParameter("--tls-ca/--tls-cert/--tls-key are for a tls:// --scheduler")
+    if scheduler:
+        from .batch import scheduler_warning
+
+        warning = scheduler_warning(scheduler)
+        if warning:
+            typer.echo(f"warning: {warning}", err=True)
     lexicons = tuple(str(Path(p).resolve()) for p in lexicon or ())
     try:
         read_lexicons(lexicons)  # every line checked before any work
@@ -243,6 +263,7 @@ def extract(
             scheduler=scheduler,
             explain=explain,
             lexicons=lexicons,
+            tls=(tls_ca, tls_cert, tls_key),
         )
     else:
         ex = Extractor(model=model, max_chars=max_chars, explain=explain, lexicons=lexicons)

@@ -602,3 +602,38 @@ def test_a_utf16_text_file_keeps_its_date_header(tmp_path):
     (tmp_path / "a.txt").write_bytes("date 2022-03-04\r\nDe douane vond 5 kilo cocaïne.\r\n".encode("utf-16"))
     rec = json.loads(run("extract", str(tmp_path / "a.txt"), "-q").stdout)
     assert rec["published"] == "2022-03-04" and [e["drug"] for e in rec["events"]] == ["cocaine"]
+
+
+@pytest.mark.parametrize(
+    "address", ["tcp://10.0.0.2:8786", "192.168.1.20:8786", "tcp://scheduler.example.org:8786"]
+)
+def test_a_plain_remote_scheduler_is_warned_about(address):
+    from extractor.batch import scheduler_warning
+
+    assert "not encrypted" in scheduler_warning(address) and "tls://" in scheduler_warning(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["tcp://127.0.0.1:8786", "localhost:8786", "tls://10.0.0.2:8786", "tcp://[::1]:8786"]
+)
+def test_a_local_or_tls_scheduler_is_not_warned_about(address):
+    from extractor.batch import scheduler_warning
+
+    assert scheduler_warning(address) is None
+
+
+def test_tls_options_need_a_tls_scheduler(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "De douane vond 5 kilo cocaïne."}) + "\n", encoding="utf-8")
+    p = run(
+        "extract",
+        str(src),
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:1",
+        "--tls-ca",
+        "ca.pem",
+        check=False,
+    )
+    assert p.returncode == 2 and "are for a tls:// --scheduler" in p.stderr
