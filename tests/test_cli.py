@@ -462,13 +462,8 @@ def test_sigterm_with_two_workers_stops_on_a_whole_record_and_resume_finishes(tm
     import signal
     import time
 
-    texts = [r for r in read_corpus_records() if r.get("text")]
     src = tmp_path / "big.jsonl"
-    with open(src, "w", encoding="utf-8") as fh:
-        for i in range(120):
-            for r in texts:
-                fh.write(json.dumps({**r, "id": f"{r['id']}-{i}"}, ensure_ascii=False) + "\n")
-    total = 120 * len(texts)
+    total = _replicated_corpus(src, 120)
     out = tmp_path / "out.jsonl"
     p = subprocess.Popen(
         [*CMD, "extract", str(src), "-o", str(out), "--workers", "2", "-q"], stderr=subprocess.PIPE, text=True
@@ -494,6 +489,16 @@ def read_corpus_records():
     from extractor.io import read_records
 
     return list(read_records([str(CORPUS)]))
+
+
+def _replicated_corpus(path, copies: int) -> int:
+    """The project corpus written ``copies`` times to one JSONL file (ids kept apart); its record count."""
+    texts = [r for r in read_corpus_records() if r.get("text")]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(copies):
+            for r in texts:
+                fh.write(json.dumps({**r, "id": f"{r['id']}-{i}"}, ensure_ascii=False) + "\n")
+    return copies * len(texts)
 
 
 def _run_bytes(*args, stdin: bytes):
@@ -558,12 +563,8 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path):
     first run's output stays whole."""
     import time
 
-    texts = [r for r in read_corpus_records() if r.get("text")]
     src = tmp_path / "big.jsonl"
-    with open(src, "w", encoding="utf-8") as fh:
-        for i in range(60):
-            for r in texts:
-                fh.write(json.dumps({**r, "id": f"{r['id']}-{i}"}, ensure_ascii=False) + "\n")
+    total = _replicated_corpus(src, 60)
     out = tmp_path / "out.jsonl"
     first = subprocess.Popen(
         [*CMD, "extract", str(src), "-o", str(out), "-q", "-j", "1"], stderr=subprocess.PIPE, text=True
@@ -577,7 +578,7 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path):
     _, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
     ids = [json.loads(line)["id"] for line in out.read_bytes().splitlines()]
-    assert len(ids) == len(set(ids)) == 60 * len(texts)
+    assert len(ids) == len(set(ids)) == total
 
 
 ENCODINGS = [  # (file name, bytes): each holds the same two articles
