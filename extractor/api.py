@@ -18,6 +18,7 @@ from .schema import SeizureEvent
 from .text import make_doc_safely
 
 DEFAULT_MAX_CHARS = 1_000_000
+TITLE_SHARE = 1_000  # characters of a title kept at least (a tenth of --max-chars when that is more)
 
 
 def normalise_published(published) -> str | None:
@@ -86,7 +87,10 @@ class Extractor:
         if "\x00" in text or (title and "\x00" in title):
             raise RecordError("text contains NUL bytes (binary data, not an article)")
         if title and title.strip():
-            full, title_end = f"{title.strip()}\n\n{text}", len(title.strip())
+            title = title.strip()[
+                : max(TITLE_SHARE, self.max_chars // 10)
+            ]  # a title never crowds out the text
+            full, title_end = f"{title}\n\n{text}", len(title)
         else:
             full, title_end = text, headline_length(text)
         truncated = len(full) > self.max_chars

@@ -295,10 +295,22 @@ class LineWriter:
 
     def write(self, data: bytes) -> None:
         if self._fd is not None:
+            start = os.lseek(self._fd, 0, os.SEEK_END)
             view = memoryview(data)
-            while view:
-                n = os.write(self._fd, view)
-                view = view[n:]
+            try:
+                while view:
+                    n = os.write(self._fd, view)
+                    view = view[n:]
+            except (
+                OSError
+            ) as e:  # a full disk: cut the partial record back off, so the file ends on a whole line
+                try:
+                    os.ftruncate(self._fd, start)
+                except OSError:
+                    pass
+                raise OSError(
+                    e.errno, f"{e.strerror} (the file ends on its last whole record)", self.path
+                ) from None
         else:
             self._out.write(data)
             self._out.flush()

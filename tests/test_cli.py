@@ -638,3 +638,25 @@ def test_tls_options_need_a_tls_scheduler(tmp_path):
         check=False,
     )
     assert p.returncode == 2 and "are for a tls:// --scheduler" in p.stderr
+
+
+def test_a_full_disk_is_one_line_and_no_torn_record():
+    from pathlib import Path as P
+
+    if not P("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    p = run("extract", str(CORPUS / "seed"), "-o", "/dev/full", "-q", check=False)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert (
+        "/dev/full: no space left on device" in p.stderr.lower() and len(p.stderr.strip().splitlines()) == 1
+    )
+
+
+def test_a_huge_title_leaves_room_for_the_text(tmp_path):
+    src = tmp_path / "t.jsonl"
+    src.write_text(
+        json.dumps({"id": "t", "title": "Kop " * 400_000, "text": "De douane vond 5 kilo cocaïne."}) + "\n",
+        encoding="utf-8",
+    )
+    rec = json.loads(run("extract", str(src), "-q", "--max-chars", "5000").stdout)
+    assert [e["drug"] for e in rec["events"]] == ["cocaine"] and "truncated" not in rec
