@@ -277,6 +277,7 @@ def extract(
 
         bar = tqdm(total=total, unit="rec", file=sys.stderr, dynamic_ncols=True)
     n = n_events = n_errors = 0
+    interrupted = False
     started = time.perf_counter()
     try:
         if fmt == "csv" and not append:
@@ -297,9 +298,12 @@ def extract(
                 bar.update(1)
                 bar.set_postfix(events=n_events, errors=n_errors, refresh=False)
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (main() turns it into one): stop on a whole record
+        interrupted = True
+    finally:
         writer.close()
         if bar is not None:
             bar.close()
+    if interrupted:
         where = output or "the output"
         hint = (
             " (run the same command with --resume to continue)"
@@ -307,11 +311,7 @@ def extract(
             else ""
         )
         typer.echo(f"interrupted after {n} records; {where} ends on a whole record{hint}", err=True)
-        raise typer.Exit(130) from None
-    finally:
-        writer.close()
-        if bar is not None:
-            bar.close()
+        raise typer.Exit(130)
     elapsed = time.perf_counter() - started
     if n == 0 and not skip_ids:
         typer.echo(f"warning: no input records in {', '.join(inputs)}", err=True)

@@ -460,17 +460,11 @@ def test_sigterm_with_two_workers_stops_on_a_whole_record_and_resume_finishes(tm
     """A kill in the middle of a run: workers stop quietly, the output ends on a whole line, the
     message says how to continue, and --resume completes the output."""
     import signal
-    import time
 
     src = tmp_path / "big.jsonl"
     total = _replicated_corpus(src, 120)
     out = tmp_path / "out.jsonl"
-    p = subprocess.Popen(
-        [*CMD, "extract", str(src), "-o", str(out), "--workers", "2", "-q"], stderr=subprocess.PIPE, text=True
-    )
-    deadline = time.time() + 120
-    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20_000):
-        time.sleep(0.05)
+    p = _started(["extract", str(src), "-o", str(out), "--workers", "2", "-q"], out, 20_000)
     p.send_signal(signal.SIGTERM)
     _, err = p.communicate(timeout=120)
     assert p.returncode == 130, err
@@ -489,6 +483,17 @@ def read_corpus_records():
     from extractor.io import read_records
 
     return list(read_records([str(CORPUS)]))
+
+
+def _started(args: list[str], out, min_bytes: int) -> subprocess.Popen:
+    """A CLI run in the background, returned once its output holds ``min_bytes`` (or after 2 minutes)."""
+    import time
+
+    p = subprocess.Popen([*CMD, *args], stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < min_bytes):
+        time.sleep(0.05)
+    return p
 
 
 def _replicated_corpus(path, copies: int) -> int:
@@ -561,17 +566,11 @@ def test_the_readme_shows_what_make_run_prints(tmp_path):
 def test_a_second_run_on_the_same_output_is_refused(tmp_path):
     """An advisory lock: --force or --resume on an output another run is writing is refused, and the
     first run's output stays whole."""
-    import time
 
     src = tmp_path / "big.jsonl"
     total = _replicated_corpus(src, 60)
     out = tmp_path / "out.jsonl"
-    first = subprocess.Popen(
-        [*CMD, "extract", str(src), "-o", str(out), "-q", "-j", "1"], stderr=subprocess.PIPE, text=True
-    )
-    deadline = time.time() + 120
-    while time.time() < deadline and (not out.exists() or out.stat().st_size == 0):
-        time.sleep(0.05)
+    first = _started(["extract", str(src), "-o", str(out), "-q", "-j", "1"], out, 1)
     for extra in (["--force"], ["--resume"]):
         p = run("extract", str(src), "-o", str(out), "-q", *extra, check=False)
         assert p.returncode == 2 and "is being written by another run" in p.stderr, (extra, p.stderr)

@@ -8,11 +8,9 @@ from functools import cache
 
 from ..schema import Amount
 from .gate import Gate
-from .index import ArticleIndex, Mention, Sentence
-from .params import alternation, params, phrases
+from .index import QUANTITY_UNITS, ArticleIndex, Mention, Sentence
+from .params import alternation, cue, params
 from .rules import RULES, Candidate, Log, rule
-
-QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")
 
 
 @cache
@@ -275,15 +273,11 @@ def continuation(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
 def seized_next(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
     """What the next sentence seizes by a back reference: "In de kofferbak lagen 9 kilo hasj. Agenten namen de drugs in beslag"."""
     nxt = ix.sentences[s.index + 1]
-    if not gate.trigger[nxt.index] or any(not m.value.is_money for m in ix.at("amounts", nxt.index)):
-        return False
-    cue = _back_reference()
-    return bool(cue.search(nxt.lower))
-
-
-@cache
-def _back_reference() -> re.Pattern:
-    return phrases(params().words["back_reference"])
+    return (
+        gate.trigger[nxt.index]
+        and not ix.quantities(nxt.index)
+        and cue("back_reference").found(nxt.lower, nxt.words)
+    )
 
 
 _LIST_LINE = re.compile(r"\s*[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*\.?\s*")

@@ -17,6 +17,7 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_SPLIT = re.compile(r"[;()–—]|,\s|:\s|\s-\s")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 KINDS = ("amounts", "dates", "drugs", "places", "agencies", "operations")
+QUANTITY_UNITS = ("kg", "l", "pills", "plants", "units")  # what can be seized (money is not)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,10 @@ class ArticleIndex:
     def at(self, kind: str, i: int) -> list[Mention]:
         """The mentions of a kind inside sentence ``i``, in text order."""
         return self._by_sentence[kind][i]
+
+    def quantities(self, i: int) -> list[Mention]:
+        """The amounts inside sentence ``i`` that are quantities, not money, in text order."""
+        return [a for a in self._by_sentence["amounts"][i] if a.value.unit in QUANTITY_UNITS]
 
     def in_title(self, kind: str) -> list[Mention]:
         return [m for s in self.title for m in self.at(kind, s.index)]

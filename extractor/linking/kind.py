@@ -13,9 +13,8 @@ from functools import cache
 
 from ..normalize.dates import year_to_date
 from ..schema import DateInterval
-from .anchor import QUANTITY_UNITS
 from .index import ArticleIndex, Mention, Sentence
-from .params import Cue, alternation, params, phrases
+from .params import alternation, cue, params, phrases
 from .rules import RULES, Candidate, rule
 from .slots import resolve
 
@@ -26,18 +25,9 @@ def _one_find_context(c: Candidate) -> bool:
     return bool(c.sent.words & params().words["one_find_context"])
 
 
-def _quantities(ix: ArticleIndex, s: Sentence) -> list[Mention]:
-    return [a for a in ix.at("amounts", s.index) if a.value.unit in QUANTITY_UNITS]
-
-
-@cache
-def _cue(key: str) -> Cue:
-    return Cue.of(params().words[key])
-
-
 def _says(s: Sentence, key: str) -> bool:
     """The sentence holds one of the cue words or phrases of ``key``."""
-    return _cue(key).found(s.lower, s.words)
+    return cue(key).found(s.lower, s.words)
 
 
 @cache
@@ -71,7 +61,10 @@ def plural_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | N
 def listed_haul(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """A list of drugs after an action or festival is its haul: "Tijdens de actie: 40 joints, 9 pillen en 3 gram coke"."""
     s, sc = c.sent, params().scopes
-    if len(_quantities(ix, s)) < sc["list_min_items"] or len({d.value for d in ix.at("drugs", s.index)}) < 2:
+    if (
+        len(ix.quantities(s.index)) < sc["list_min_items"]
+        or len({d.value for d in ix.at("drugs", s.index)}) < 2
+    ):
         return None
     around = [s, *ix.body_before(s, sc["campaign_sentences"])]
     return AGGREGATE if any(_says(x, "campaign") for x in around) else None
@@ -87,7 +80,7 @@ def compared_figures(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
         return None
     if _says(c.sent, "trend_words"):
         return AGGREGATE
-    same_unit = [a for a in _quantities(ix, c.sent) if a.value.unit == c.amount.unit]
+    same_unit = [a for a in ix.quantities(c.sent.index) if a.value.unit == c.amount.unit]
     return AGGREGATE if len(same_unit) >= 2 and _says(c.sent, "figure_comparison") else None
 
 
@@ -121,7 +114,7 @@ def enumerated_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
         return None
     w = hit.group(1).lower()
     count = params().words["count_words"].get(w) or (int(w) if w.isdigit() else 0)
-    return SEIZURE if len(_quantities(ix, c.sent)) >= count > 1 else None
+    return SEIZURE if len(ix.quantities(c.sent.index)) >= count > 1 else None
 
 
 @cache

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from functools import cache
 
 from ..schema import Amount
-from .params import params, phrases
+from .params import cue, params
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -93,12 +92,7 @@ def _roughly(a: float | None, b: float | None) -> bool:
 @rule("merge.earlier_find")
 def earlier_find(c: Candidate) -> bool:
     """A find the body recalls is not the one the title reports: "Een maand geleden werd er ook al 750 kilo onderschept"."""
-    return bool(_earlier().search(c.sent.lower))
-
-
-@cache
-def _earlier():
-    return phrases(params().words["earlier_find"])
+    return cue("earlier_find").found(c.sent.lower, c.sent.words)
 
 
 @rule("merge.title_sums_body")

@@ -96,6 +96,12 @@ class Params:
     suffixes: tuple
 
 
+@cache
+def cue(key: str) -> Cue:
+    """The ``linking`` cue list ``key`` as a Cue: ``cue("earlier_find").found(s.lower, s.words)``."""
+    return Cue.of(params().words[key])
+
+
 def alternation(words) -> str:
     """A regex alternation of the words, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

@@ -64,9 +64,7 @@ def _paired_date(ix: ArticleIndex, c: Candidate, own: list[Mention], cs: int, ce
     dagen later 5 kilo". Anything else (two figures, then a date) is left to the next rule."""
     if len(own) < 2:
         return None
-    figures = [
-        m for m in ix.at("amounts", c.sent.index) if cs <= m.start and m.end <= ce and not m.value.is_money
-    ]
+    figures = [m for m in ix.quantities(c.sent.index) if cs <= m.start and m.end <= ce]
     if len(figures) != len(own):
         return None
     order = "".join(k for _, k in sorted([(m.start, "d") for m in own] + [(m.start, "a") for m in figures]))
@@ -122,7 +120,7 @@ def date_title(ix: ArticleIndex, c: Candidate):
 
 def _own_find(ix: ArticleIndex, x: Sentence) -> bool:
     """The sentence states a find of its own: a find word and a quantity."""
-    return has_trigger(x) and any(not m.value.is_money for m in ix.at("amounts", x.index))
+    return has_trigger(x) and bool(ix.quantities(x.index))
 
 
 @rule("slot.date.later")
