@@ -7,6 +7,7 @@ Values are frozen dataclasses from ``schema`` (picklable), so they survive
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 import srsly
@@ -108,7 +109,7 @@ def gated(doc: Doc, nlp) -> bool:
     return not doc._.get(RELEVANT)
 
 
-def relevance_vocabulary(nlp) -> dict | None:
+def relevance_vocabulary(nlp) -> re.Pattern | None:
     """The relevance gate's words for ``nlp``: its drug ruler's (None: the package's own)."""
     if "seizure_drugs" in nlp.component_names:
         return getattr(nlp.get_pipe("seizure_drugs"), "relevance_vocabulary", None)

@@ -17,8 +17,6 @@ from functools import cache
 
 from .resources import load_json
 
-_WORD = re.compile(r"[^\W_][\w'’-]*")  # digits may start a drug name: "3-MMC", "2C-B"
-
 
 @cache
 def _package_words() -> frozenset[str]:
@@ -33,30 +31,45 @@ def _package_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def vocabulary(extra=()) -> dict[str, tuple[str, ...]]:
-    """The drug words by their first three letters (a word matches when it begins with one of them);
-    ``extra`` adds words (a pipeline's own drug patterns, a user lexicon's)."""
+def _trie(words) -> str:
+    """One regular expression for a set of words, as a trie ("coca(?:ine|ïne)"): the engine
+    follows one branch per letter instead of trying every word at every position. A word that
+    another begins with ends its branch: a word counts when it begins with a drug word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def vocabulary(extra=()) -> re.Pattern:
+    """The drug words as one pattern over lower-cased text (a word matches when it begins with one
+    of them); ``extra`` adds words (a pipeline's own drug patterns, a user lexicon's)."""
     words = set(_package_words()) | {w.lower() for w in extra if w and w.strip()}
-    by_prefix: dict[str, set[str]] = {}
-    for w in {w.split()[0] for w in words}:  # "crystal meth": its first word is evidence enough
-        by_prefix.setdefault(w[:3], set()).add(w)
-    return {k: tuple(sorted(v)) for k, v in by_prefix.items()}
+    firsts = {w.split()[0] for w in words}  # "crystal meth": its first word is evidence enough
+    return re.compile(r"(?<![^\W_])" + _trie(firsts))  # at a word start; digits may start one ("3-MMC")
 
 
 _DEFAULT = cache(vocabulary)
 
 
-def relevant(text: str, vocab: dict | None = None) -> bool:
+def relevant(text: str, vocab: re.Pattern | None = None) -> bool:
     """Whether ``text`` can state a seizure (it names a drug or a unit that implies one).
 
-    ``vocab`` is a ``vocabulary()``; the package's own by default.
+    ``vocab`` is a ``vocabulary()``; the package's own by default. One pass of one compiled
+    pattern over the lower-cased text.
 
     >>> relevant("De douane vond 40 kilo cocaïne."), relevant("Ajax won met 3-1.")
     (True, False)
     """
     vocab = _DEFAULT() if vocab is None else vocab
-    for word in _WORD.findall(text.lower()):
-        candidates = vocab.get(word[:3])
-        if candidates and word.startswith(candidates):
-            return True
-    return False
+    return vocab.search(text.lower()) is not None

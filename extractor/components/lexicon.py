@@ -13,6 +13,7 @@ them as ``patterns.jsonl`` and ``spacy.load`` reads them back; user lexicons
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
@@ -39,7 +40,7 @@ class LexiconRuler(SpanRuler):
         super().clear()
 
     @cached_property
-    def relevance_vocabulary(self) -> dict:
+    def relevance_vocabulary(self) -> re.Pattern:
         """The relevance gate's words: the package's drug words and this ruler's phrase patterns."""
         return vocabulary(p["pattern"] for p in self.patterns if isinstance(p["pattern"], str))
 

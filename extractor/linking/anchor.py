@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from ..schema import Amount
@@ -341,4 +341,4 @@ def _quantity(ix: ArticleIndex, s: Sentence, a: Mention, link: Link, own: bool) 
     if unit != amt.unit:
         c = c.decide("amount", unit_from_label, amt.text)
     weighs = not link.adjacent and bool(s.words & params().words["weigh_verbs"])
-    return replace(c, list_line=is_list_line(s, a), weighs=weighs)
+    return c.but(list_line=is_list_line(s, a), weighs=weighs)

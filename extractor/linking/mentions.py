@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from .anchor import Drugs
@@ -247,4 +247,4 @@ def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Can
         lab_rule if lab is not None else how,
         ix.text[min(d.start, (lab or d).start) : max(d.end, (lab or d).end)],
     )
-    return replace(c, count=r.count, plural=r.plural)
+    return c.but(count=r.count, plural=r.plural)

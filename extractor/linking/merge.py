@@ -48,7 +48,7 @@ def absorb(into: Candidate, other: Candidate) -> Candidate:
         ch["agency"] = agency
         take.append("agency") if not into.agency else None
     why = [w for w in why if w[0] not in take] + list(_why(other, *take))
-    return replace(into, why=tuple(why), **ch)
+    return into.but(why=tuple(why), **ch)
 
 
 @rule("merge.title_restates_body")
@@ -78,7 +78,7 @@ def title_restates_body(cands: list[Candidate], log: Log) -> list[Candidate]:
             out.append(t)
             continue
         if out[i].amount is not None and t.amount is not None and not same_amount(out[i].amount, t.amount):
-            t = replace(t, amount=None)  # the body's figure is the more specific one
+            t = t.but(amount=None)  # the body's figure is the more specific one
         out[i] = absorb(out[i], t)
         log.dropped(title_restates_body, t, out[i])
     return sorted(out, key=lambda c: c.anchor)
@@ -190,7 +190,7 @@ def amount_in_next_sentence(cands: list[Candidate], log: Log) -> list[Candidate]
             and nxt is not None and nxt.drug == c.drug and nxt.amount is not None and not nxt.mention_only
             and nxt.date_src != "own" and _next_for_amount(c, nxt)
         ):  # fmt: skip
-            c = replace(c, adjacent_drug=True).decide(
+            c = c.but(adjacent_drug=True).decide(
                 "amount", amount_in_next_sentence, nxt.amount.text, amount=nxt.amount
             )
             out.append(absorb(c, nxt))

@@ -136,6 +136,15 @@ def _may_start_number(word: str) -> bool:
     return word in ("een", "één") or word in lex["counted"] or parse_number_word(word) is not None
 
 
+@lru_cache(maxsize=65536)
+def _may_start(word: str) -> bool:
+    """Can a token begin anything ``find_amounts`` reads: a number, a currency sign, "tussen" (a
+    range), "van" (a change) or "respectievelijk" (a list)?"""
+    if word[0].isdigit() or word in ("respectievelijk", "van", "tussen"):
+        return True
+    return word in _lexicon()["currency_prefix"] or (word.isalpha() and _may_start_number(word))
+
+
 def _unit_at(toks: list[Tok], j: int):
     if j >= len(toks):
         return None
@@ -183,6 +192,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
     n = len(toks)
     i = 0
     while i < n:
+        if not _may_start(toks[i].lower):  # most words: nothing to read here
+            i += 1
+            continue
         if toks[i].lower == "respectievelijk" and i + 1 < n:
             listed = _respectively(text, toks, i + 1)
             if listed:

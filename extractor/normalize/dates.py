@@ -19,10 +19,11 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..resources import load_json
 from ..schema import DateInterval
+from .scan import RuleScan
 
 _DATA = load_json("dates.json")
 MONTHS: dict[str, int] = _DATA["months"]
@@ -912,6 +913,12 @@ def _anaphoric(m, prev: DateInterval | None) -> DateInterval | None:
     return DateInterval(date(y, 1, 1), date(y, 12, 31), "year", text, True, "span")
 
 
+@cache
+def _scan() -> RuleScan:
+    """The date rules (and the anaphors) as one scan of the text."""
+    return RuleScan([*_RULES, (_ANAPHOR, _anaphoric)])
+
+
 MAX_TEXT = 2_000_000  # characters scanned per call; longer text is cut (callers cap earlier)
 
 
@@ -926,11 +933,10 @@ def find_dates(text: str, published=None) -> list[DateMatch]:
     text = text[:MAX_TEXT]
     bounds = published_bounds(published)
     cands = []
-    for rx, fn in [*_RULES, (_ANAPHOR, _anaphoric)]:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if e > s:
-                cands.append((s, -(e - s), e, fn, m))
+    for m, fn in _scan().finditer(text):
+        s, e = m.span()
+        if e > s:
+            cands.append((s, -(e - s), e, fn, m))
     cands.sort(key=lambda c: (c[0], c[1]))
     chosen = []
     last_end = -1

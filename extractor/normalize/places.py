@@ -181,17 +181,15 @@ def find_places(
     adjectives, heads = _adjectives()
     stop = _stopnames()
     words = [
-        (m.group().rstrip(".-"), m.start(), m.start() + len(m.group().rstrip(".-")))
-        for m in _WORD.finditer(text)
+        (w, s, s + len(w)) for w, s in ((m.group().rstrip(".-"), m.start()) for m in _WORD.finditer(text))
     ]
     out: dict[int, PlaceMatch] = {}
     n = len(words)
-    i = 0
-    while i < n:
-        w, s, e = words[i]
-        if not (w[:1].isupper() or w.startswith(("'s-", "’s-"))):
-            i += 1
+    nxt = 0  # the first word not yet read as part of a name
+    for i in [i for i, (w, _s, _e) in enumerate(words) if w[:1].isupper() or w.startswith(("'s-", "’s-"))]:
+        if i < nxt:
             continue
+        w, s, e = words[i]
         before = [x[0].lower() for x in words[max(0, i - 5) : i]]
         # "in het Limburgse Bree", "in de Antwerpse deelgemeente Berchem": skip the regional adjective
         while before and before[-1].endswith(("se", "sche")):
@@ -221,13 +219,13 @@ def find_places(
             if country and name in _countries_only():
                 kind = kind if kind in ("origin", "agency") else ("country" if kind == "weak" else kind)
             out[s] = PlaceMatch(s, end, Place(name, country, text[s:end], kind))
-            i = end_i + 1
+            nxt = end_i + 1
             continue
         # demonyms: "de 63-jarige Amsterdammer" (a weak hint at the place)
         if w in _demonyms():
             name = _demonyms()[w]
             out[s] = PlaceMatch(s, e, Place(name, place_country(name), w, "weak"))
-            i += 1
+            nxt = i + 1
             continue
         # adjectival forms: "de Antwerpse haven", "Belgische douane", "in een Gents postsorteercentrum"
         placed = len(before) >= 1 and before[-1] in _LOCATIVE_PREV
@@ -245,9 +243,8 @@ def find_places(
             out[s] = PlaceMatch(
                 s, words[i + 1][2], Place(name, place_country(name), text[s : words[i + 1][2]], kind)
             )
-            i += 2
+            nxt = i + 2
             continue
-        i += 1
     # "in Oost", "te Westzaan": an unknown capitalised name after a locative preposition
     for rx in (_IN_NAME, _IN_DE_WIJK):
         for m in rx.finditer(text):

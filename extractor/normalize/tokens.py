@@ -17,12 +17,12 @@ class Tok(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # the text lower-cased, once: the normalisers compare it many times
 
 
 def tokenize(text: str) -> list[Tok]:
     """Split text into tokens with character offsets: "5kg" -> ["5", "kg"]."""
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters: lower each token instead
+        return [Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+    return [Tok(m.group(), m.start(), m.end(), low[m.start() : m.end()]) for m in _TOKEN_RE.finditer(text)]

@@ -1,0 +1,93 @@
+"""One scan for many patterns (``normalize/scan.py``): the same matches as scanning with each pattern."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.normalize import dates
+from extractor.io import read_records
+from extractor.normalize.scan import RuleScan, first_strings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus_texts() -> list[str]:
+    """The project's corpus and, beside the checkout, the shared dev corpus."""
+    texts = [r["text"] for r in read_records([str(ROOT / "corpus")]) if isinstance(r.get("text"), str)]
+    dev = ROOT.parent / "shared" / "corpus-dev" / "articles.jsonl"
+    if dev.exists():
+        texts += [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line]
+    return texts
+
+FIRSTS = [  # pattern -> every three-character start it allows (lower-cased, digits as 0, spaces as " ")
+    (r"(?<![\w])vorige\s+week", {"vor"}),
+    (r"(?<![\w])(?:in\s+)?de\s+nacht", {"in ", "de "}),
+    (r"(?<![\w])Q[1-4]\s+\d{4}", {"q0 "}),
+    (r"(?<![\d])\d{1,2}-\d", {"0-0", "00-"}),
+    (r"(?<![\w])(?:maan|dins)dag", {"maa", "din"}),
+]
+UNREADABLE = [  # patterns scanned as before: no lookbehind at a run start, a wildcard, too short
+    r"vorige\s+week",  # may start inside a word
+    r"(?<![\w]).{3}jaar",  # a wildcard first
+    r"(?<![\w])[^a-z]jaar",  # a negated class first
+    r"(?<![\w])mei",  # fine: exactly three characters
+    r"(?<![\w])ma",  # a match shorter than three characters
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), FIRSTS)
+def test_first_strings(pattern, expected):
+    got = first_strings(re.compile(pattern, re.IGNORECASE))
+    assert got == expected, got
+
+
+@pytest.mark.parametrize("pattern", UNREADABLE)
+def test_first_strings_unreadable(pattern):
+    got = first_strings(re.compile(pattern, re.IGNORECASE))
+    if pattern.endswith("mei"):
+        assert got == {"mei"}
+    else:
+        assert got is None
+
+
+def _each(rules, text):
+    return sorted((m.span(), i) for i, (rx, _p) in enumerate(rules) for m in rx.finditer(text))
+
+
+def _scanned(scan, text):
+    ids = {id(p): i for i, (_rx, p) in enumerate(scan.rules)}
+    return sorted((m.span(), ids[id(p)]) for m, p in scan.finditer(text))
+
+
+HOSTILE = [
+    "Op 3 JUNI 2020 en op 4\u00a0juni, in de nacht van 5 op 6 juni.",
+    "İstanbul, 3 juni: vorige week vond de politie 20 kilo.",  # lower-casing changes the length
+    "Op \u0663 juni (Arabic-Indic digit) en Q2 2021, het eerste kwartaal van 2020.",
+    "x3-4-2020 a1.2.2021 12/05/2019 2019-05-12 vijf dagen geleden, diezelfde dag, die avond",
+    "eind vorig jaar, begin deze maand, de afgelopen drie maanden, vanaf 2018 tot vorige maand",
+    "",
+    "3",
+    "ma di wo",
+]
+
+
+def test_date_rules_scanned_once_find_what_each_rule_finds():
+    rules = [*dates._RULES, (dates._ANAPHOR, dates._anaphoric)]
+    scan = RuleScan(rules)
+    assert not scan.always, "every date rule is indexed"
+    texts = HOSTILE + corpus_texts()
+    assert len(texts) > 100
+    for text in texts:
+        assert _scanned(scan, text) == _each(rules, text), text[:80]
+
+
+def test_unindexed_patterns_still_scanned():
+    rules = [(re.compile(r"week"), "a"), (re.compile(r"(?<![\w])vorige\s+week", re.I), "b")]
+    scan = RuleScan(rules)
+    assert scan.always == [0]
+    text = "Vorige week, deze week, weekend"
+    assert _scanned(scan, text) == _each(rules, text)
