@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .normalize.scan import trie
 from .resources import load_json
 
 
@@ -31,32 +32,14 @@ def _package_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _trie(words) -> str:
-    """One regular expression for a set of words, as a trie ("coca(?:ine|ïne)"): the engine
-    follows one branch per letter instead of trying every word at every position. A word that
-    another begins with ends its branch: a word counts when it begins with a drug word."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        if "" in node:
-            return ""
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
-
-
 def vocabulary(extra=()) -> re.Pattern:
     """The drug words as one pattern over lower-cased text (a word matches when it begins with one
     of them); ``extra`` adds words (a pipeline's own drug patterns, a user lexicon's)."""
     words = set(_package_words()) | {w.lower() for w in extra if w and w.strip()}
     firsts = {w.split()[0] for w in words}  # "crystal meth": its first word is evidence enough
-    return re.compile(r"(?<![^\W_])" + _trie(firsts))  # at a word start; digits may start one ("3-MMC")
+    return re.compile(
+        r"(?<![^\W_])" + trie(firsts, prefix=True)
+    )  # at a word start; digits may start one ("3-MMC")
 
 
 _DEFAULT = cache(vocabulary)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.normalize import dates
 from extractor.io import read_records
-from extractor.normalize.scan import RuleScan, first_strings
+from extractor.normalize import dates
+from extractor.normalize.scan import RuleScan, first_strings, trie
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,35 +23,52 @@ def corpus_texts() -> list[str]:
         texts += [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line]
     return texts
 
-FIRSTS = [  # pattern -> every three-character start it allows (lower-cased, digits as 0, spaces as " ")
-    (r"(?<![\w])vorige\s+week", {"vor"}),
-    (r"(?<![\w])(?:in\s+)?de\s+nacht", {"in ", "de "}),
-    (r"(?<![\w])Q[1-4]\s+\d{4}", {"q0 "}),
-    (r"(?<![\d])\d{1,2}-\d", {"0-0", "00-"}),
-    (r"(?<![\w])(?:maan|dins)dag", {"maa", "din"}),
+
+FIRSTS = [  # pattern, characters read -> the starts it allows (lower-cased, digits as 0, spaces as " ")
+    (r"(?<![\w])vorige\s+week", 3, {"vor"}),
+    (r"(?<![\w])vorige\s+week", 8, {"vorige w", "vorige  "}),  # "\s+" may be two spaces
+    (r"(?<![\w])(?:in\s+)?de\s+nacht", 3, {"in ", "de "}),
+    (r"(?<![\w])(?:in\s+)?de\s+n", 4, {"in d", "in  ", "de n", "de  "}),
+    (r"(?<![\w])Q[1-4]\s+\d{4}", 5, {"q0 00", "q0  0", "q0   "}),
+    (r"(?<![\d])\d(?P<s>[-/])\d(?P=s)\d", 6, {"0-0", "0/0"}),  # fewer: a back-reference at the 4th
+    (r"(?<![\d])\d{1,2}-\d", 3, {"0-0", "00-"}),
+    (r"(?<![\w])(?:maan|dins)dag", 3, {"maa", "din"}),
+    (r"(?<![\w])mei", 6, {"mei"}),  # a whole match shorter than the characters read
+    (r"(?<![\w])gister(?:en)?", 8, {"gister", "gisteren"}),
 ]
-UNREADABLE = [  # patterns scanned as before: no lookbehind at a run start, a wildcard, too short
-    r"vorige\s+week",  # may start inside a word
+UNREADABLE = [  # patterns scanned as before
+    r"vorige\s+week",  # no lookbehind: it may start inside a word
     r"(?<![\w]).{3}jaar",  # a wildcard first
     r"(?<![\w])[^a-z]jaar",  # a negated class first
-    r"(?<![\w])mei",  # fine: exactly three characters
-    r"(?<![\w])ma",  # a match shorter than three characters
+    r"(?<![\w])(?:jaar)?",  # may match nothing
+    r"(?<![\w])[-/]\d",  # starts with neither a letter nor a digit
 ]
 
 
-@pytest.mark.parametrize(("pattern", "expected"), FIRSTS)
-def test_first_strings(pattern, expected):
-    got = first_strings(re.compile(pattern, re.IGNORECASE))
-    assert got == expected, got
+@pytest.mark.parametrize(("pattern", "k", "expected"), FIRSTS)
+def test_first_strings(pattern, k, expected):
+    assert first_strings(re.compile(pattern, re.IGNORECASE), k) == expected
 
 
 @pytest.mark.parametrize("pattern", UNREADABLE)
 def test_first_strings_unreadable(pattern):
-    got = first_strings(re.compile(pattern, re.IGNORECASE))
-    if pattern.endswith("mei"):
-        assert got == {"mei"}
-    else:
-        assert got is None
+    assert first_strings(re.compile(pattern, re.IGNORECASE)) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "present", "absent"),
+    [
+        (["abc", "abcdef", "abd"], ["abc", "abcdef", "abdx"], ["ab", "abx"]),
+        (["mei", "mei 00"], ["mei", "mei 00"], ["me"]),
+    ],
+)
+def test_trie(words, present, absent):
+    rx = re.compile(trie(words))
+    for w in present:
+        m = rx.match(w)
+        assert m is not None and m.group() in words
+    for w in absent:
+        assert rx.match(w) is None
 
 
 def _each(rules, text):

@@ -1,10 +1,10 @@
 """Many patterns over one text in one pass: each pattern is tried only where its first characters are.
 
 Scanning a text once per rule costs a full pass per rule (24 date rules: 24 passes, most of the
-dates finder's time). ``RuleScan`` reads from each compiled pattern the strings of three characters
-a match can begin with (lower-cased, any digit as "0", any space as " "), walks the text's runs of
-letters and of digits once, and tries a pattern only where the three characters at a run's start
-are among its own. It yields exactly what ``pattern.finditer`` would for each pattern: a pattern
+dates finder's time). ``RuleScan`` reads from each compiled pattern the strings of up to six
+characters a match can begin with (lower-cased, any digit as "0", any space as " "), finds with one
+pattern (a trie of those strings) the runs of letters or digits that begin with one, and tries a
+rule only there. It yields exactly what ``pattern.finditer`` would for each pattern: a pattern
 is not tried again inside its own previous match. A pattern whose first characters cannot be read
 (a wildcard, a negated class, a start that need not be at a run of letters or digits) is scanned
 as before, and a text whose lower-casing changes its length is scanned rule by rule.
@@ -22,9 +22,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _p
 
-K = 3  # characters read at a candidate position
+K = 6  # characters read at a candidate position (fewer for a pattern with too many starts)
 _LIMIT = 5000  # first-strings per pattern beyond which it is scanned as before
-_RUN = re.compile(r"[^\W\d_]+|\d+")  # a match starts where a run of letters or of digits starts
 _DIGIT, _SPACE = re.compile(r"\d"), re.compile(r"\s")
 # a leading lookbehind that rules out a letter or digit before the match: it starts at a run start
 _AT_RUN_START = ("(?<![\\w", "(?<![\\d")
@@ -58,28 +57,28 @@ def _chars(items) -> set[str]:
     return out
 
 
-def _extend(prefixes: set[str], item) -> set[str]:
-    """Every prefix continued by what ``item`` can match, up to K characters."""
-    done = {s for s in prefixes if len(s) >= K}
+def _extend(prefixes: set[str], item, k: int) -> set[str]:
+    """Every prefix continued by what ``item`` can match, up to k characters."""
+    done = {s for s in prefixes if len(s) >= k}
     open_ = prefixes - done
     if not open_:
         return prefixes
-    out = done | {s + t for s in open_ for t in _first(item)}
-    out = {s[:K] for s in out}
+    out = done | {s + t for s in open_ for t in _first(item, k)}
+    out = {s[:k] for s in out}
     if len(out) > _LIMIT:
         raise _Unreadable("too many")
     return out
 
 
-def _seq(items, prefixes: set[str] | None = None) -> set[str]:
+def _seq(items, k: int, prefixes: set[str] | None = None) -> set[str]:
     cur = {""} if prefixes is None else prefixes
     for item in items:
-        cur = _extend(cur, item)
+        cur = _extend(cur, item, k)
     return cur
 
 
-def _first(item) -> set[str]:
-    """The strings (up to K characters) one parsed item can begin a match with."""
+def _first(item, k: int) -> set[str]:
+    """The strings (up to k characters) one parsed item can begin a match with."""
     op, av = item
     if op is _c.LITERAL:
         return {_canon(chr(av))}
@@ -88,33 +87,63 @@ def _first(item) -> set[str]:
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
         return {""}
     if op is _c.SUBPATTERN:
-        return _seq(av[-1])
+        return _seq(av[-1], k)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _seq(av)
+        return _seq(av, k)
     if op is _c.BRANCH:
-        return set().union(*(_seq(alt) for alt in av[1]))
+        return set().union(*(_seq(alt, k) for alt in av[1]))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         lo, hi, body = av
         acc, cur = set(), {""}
-        for n in range(min(hi, K) + 1):
+        for n in range(min(hi, k) + 1):
             if n >= lo:
                 acc |= cur
-            cur = _seq(body, cur)
-        return acc | cur if hi > K else acc  # more than K repetitions: read K characters of them
+            cur = _seq(body, k, cur)
+        return acc | cur if hi > k else acc  # more than k repetitions: read k characters of them
     raise _Unreadable(op)
 
 
-def first_strings(rx: re.Pattern) -> frozenset[str] | None:
-    """The K-character strings a match of ``rx`` can start with (canonical), or None when unknown."""
+def first_strings(rx: re.Pattern, k: int = K) -> frozenset[str] | None:
+    """The strings of up to ``k`` characters (canonical) a match of ``rx`` can start with, or None
+    when they cannot be read; a string shorter than ``k`` is a whole match. Fewer characters are
+    read when ``k`` gives too many strings or reaches something unreadable (a back-reference)."""
     if not rx.pattern.startswith(_AT_RUN_START):
         return None
-    try:
-        out = _seq(_p.parse(rx.pattern, rx.flags))
-    except (_Unreadable, RecursionError):
-        return None
-    if any(len(s) < K for s in out) or not all(s[:1].isalnum() for s in out):
-        return None  # a match shorter than K, or one that does not start with a letter or digit
-    return frozenset(out)
+    tree = _p.parse(rx.pattern, rx.flags)
+    for width in range(k, 0, -1):
+        try:
+            out = _seq(tree, width)
+        except _Unreadable:  # too many strings, or something unreadable within them: read fewer
+            continue
+        except RecursionError:
+            return None
+        if "" in out or not all(s[:1].isalnum() for s in out):
+            return None  # a match that does not start with a letter or digit
+        return frozenset(out)
+    return None
+
+
+def trie(words, prefix: bool = False) -> str:
+    """One regular expression for a set of strings, as a trie ("coca(?:ine|ïne)"): the engine follows
+    one branch per character instead of trying every string at every position. It matches the
+    longest string present; with ``prefix``, a string that another begins with ends its branch."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts or (prefix and "" in node):
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a whole string ends here; a longer one may go on
+            return f"(?:{body})?"
+        return body
+
+    return emit(root)
 
 
 class RuleScan:
@@ -122,15 +151,26 @@ class RuleScan:
 
     def __init__(self, rules: Sequence[tuple[re.Pattern, object]]) -> None:
         self.rules = list(rules)
-        self.index: dict[str, list[int]] = {}
         self.always: list[int] = []
+        starts: dict[str, set[int]] = {}
         for i, (rx, _payload) in enumerate(self.rules):
             firsts = first_strings(rx)
             if firsts is None:
                 self.always.append(i)
                 continue
             for s in firsts:
-                self.index.setdefault(s, []).append(i)
+                starts.setdefault(s, set()).add(i)
+        # a hit is the longest start present: its rules and those of every shorter start it begins with
+        self.index: dict[str, tuple[int, ...]] = {
+            s: tuple(sorted(set().union(*(starts.get(s[:n], ()) for n in range(1, len(s) + 1)))))
+            for s in starts
+        }
+        letters = trie(s for s in starts if not s[0].isdigit())
+        digits = trie(s for s in starts if s[0].isdigit())
+        alts = [f"(?<![^\\W\\d_]){letters}" if letters else "", f"(?<!\\d){digits}" if digits else ""]
+        alts = [a for a in alts if a]
+        # zero-width: every position is looked at, so a start inside another is found too
+        self.finder = re.compile(f"(?=({'|'.join(alts)}))") if alts else None
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, object]]:
         low = text.lower()
@@ -143,12 +183,14 @@ class RuleScan:
             rx, payload = self.rules[i]
             for m in rx.finditer(text):
                 yield m, payload
+        if self.finder is None:
+            return
         canon = _SPACE.sub(" ", _DIGIT.sub("0", low))
         free = [0] * len(self.rules)  # where each pattern may match next (finditer resumes at the end)
         index, rules = self.index, self.rules
-        for run in _RUN.finditer(canon):
-            p = run.start()
-            for i in index.get(canon[p : p + K], ()):
+        for hit in self.finder.finditer(canon):
+            p = hit.start()
+            for i in index[hit.group(1)]:
                 if p < free[i]:
                     continue
                 rx, payload = rules[i]
