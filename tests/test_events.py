@@ -514,6 +514,17 @@ PHENOMENA = [
     ("Bij de inval in de coffeeshop nam de politie 75 spacecakes in beslag.", {("cannabis", 75.0, "units", "seizure")}),
     # an earlier harvest named beside the plants does not make the find production
     ("In de schuur in Deurne trof de politie 800 hennepplanten en een eerdere oogst aan.", {("cannabis", 800.0, "plants", "seizure")}),
+    # a total, its predicate, then its breakdown: the total has no single drug
+    ("Bij de acties werd in totaal 2.400 kilo in beslag genomen, waarvan 1.900 kilo hasj.",
+     {("unspecified", 2400.0, "kg", "seizure"), ("cannabis", 1900.0, "kg", "seizure")}),
+    ("In de loods troffen agenten 640 kilo aan, waarvan 500 kilo amfetamine.",
+     {("unspecified", 640.0, "kg", "seizure"), ("amphetamine", 500.0, "kg", "seizure")}),
+    # a noun between the amount and "waarvan" is what "waarvan" refers to, not the amount
+    ("In de haven werd 500 kilo cocaïne gevonden in 4.000 kilo koffie, waarvan de helft bedorven was.",
+     {("cocaine", 500.0, "kg", "seizure")}),
+    # a cover load weighed after the drug is no second find; before the amount it weighs nothing
+    ("In de container werd 900 kilo cocaïne aangetroffen tussen 3.000 kilo bananen.", {("cocaine", 900.0, "kg", "seizure")}),
+    ("Tussen de ananassen vond de douane in Moerdijk 117 kilo cocaïne.", {("cocaine", 117.0, "kg", "seizure")}),
     # possession found on a person
     ("Bij een verkeerscontrole in Hasselt bleek de passagier drugs op zak te hebben.", {("unspecified", None, None, "seizure")}),
     ("De fietser bleek 12 gram speed bij zich te hebben.", {("amphetamine", 0.012, "kg", "seizure")}),

@@ -133,8 +133,21 @@ def label_before(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Lin
 
 @rule("anchor.breakdown_total")
 def breakdown_total(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
-    """A total that a breakdown follows has no single drug: "in totaal 1.200 kilo, waarvan 900 kilo cannabis"."""
-    if not re.match(r"\s*,?\s*waarvan\s", ix.text[a.end : a.end + 20], re.IGNORECASE):
+    """A total that a breakdown follows has no single drug: "in totaal 1.200 kilo, waarvan 900 kilo cannabis".
+
+    Only the clause's own predicate may stand between the amount and "waarvan" ("1.500 kilo in
+    beslag genomen, waarvan ..."); a noun there is what "waarvan" refers to ("2.000 kilo houtskool,
+    waarvan ...").
+    """
+    m = re.search(r"\s*,?\s*\bwaarvan\s", ix.text[a.end : min(s.end, a.end + 60)], re.IGNORECASE)
+    if m is None:
+        return None
+    between = ix.text[a.end : a.end + m.start()].lower()
+    p = params()
+    if p.strong.multi is not None:
+        between = p.strong.multi.sub(" ", between)
+    fillers = p.strong.single | set(p.particles.values()) | p.words["predicate_fillers"]
+    if any(w not in fillers for w in re.findall(r"[^\W\d]+", between)):
         return None
     return Link((None,), False, False, breakdown_total, a.text)
 
@@ -226,10 +239,15 @@ def difference(ix: ArticleIndex, a: Mention) -> bool:
 
 @rule("anchor.not_a_drug")
 def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
-    """An amount of a cutting agent or a carrier is no drug: "versnijdingsmiddel, 25 kilo", "40 ton steenkool"."""
-    words = set(ix.words_before(a.start, params().scopes["not_drug_words"]))
-    words |= set(re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 30].lower())[:1])
-    return bool(words & params().words["not_drugs"])
+    """An amount of a cutting agent or a carrier is no drug: "versnijdingsmiddel, 25 kilo", "40 ton steenkool".
+
+    The cover load a drug was hidden in counts only right after the amount: "3.000 kilo bananen",
+    not "tussen de bananen. 117 kilo".
+    """
+    p = params()
+    after = set(re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 30].lower())[:1])
+    words = set(ix.words_before(a.start, p.scopes["not_drug_words"])) | after
+    return bool(words & p.words["not_drugs"] or after & p.words["cover_goods"])
 
 
 @rule("anchor.occasions_without_drug")
