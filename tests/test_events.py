@@ -525,6 +525,12 @@ PHENOMENA = [
     # a cover load weighed after the drug is no second find; before the amount it weighs nothing
     ("In de container werd 900 kilo cocaïne aangetroffen tussen 3.000 kilo bananen.", {("cocaine", 900.0, "kg", "seizure")}),
     ("Tussen de ananassen vond de douane in Moerdijk 117 kilo cocaïne.", {("cocaine", 117.0, "kg", "seizure")}),
+    # an amount-less find detailed by the next sentence's dated amounts: those are the finds
+    ("De douane in Antwerpen onderschepte opnieuw heroïne. Op 4 maart ging het om 45 kilo heroïne en een week later om 80 kilo.",
+     {("heroin", 45.0, "kg", "seizure"), ("heroin", 80.0, "kg", "seizure")}),
+    # ... but a next sentence that states a find of its own is another find
+    ("De politie vond in Breda heroïne. Op 4 maart vond de douane in Moerdijk 45 kilo heroïne.",
+     {("heroin", None, None, "seizure"), ("heroin", 45.0, "kg", "seizure")}),
     # possession found on a person
     ("Bij een verkeerscontrole in Hasselt bleek de passagier drugs op zak te hebben.", {("unspecified", None, None, "seizure")}),
     ("De fietser bleek 12 gram speed bij zich te hebben.", {("amphetamine", 0.012, "kg", "seizure")}),

@@ -197,9 +197,26 @@ def amount_in_next_sentence(cands: list[Candidate], log: Log) -> list[Candidate]
             log.dropped(amount_in_next_sentence, nxt, c)
             i += 2
             continue
+        if _detailed_next(
+            c, nxt
+        ):  # "De douane onderschepte weer cocaïne. Op 3 mei ging het om 600 kilo en ..."
+            log.dropped(amount_in_next_sentence, c, nxt)
+            i += 1
+            continue
         out.append(c)
         i += 1
     return out
+
+
+def _detailed_next(c: Candidate, nxt: Candidate | None) -> bool:
+    """An amount-less find whose next sentence, stating no find of its own, details it by dated
+    amounts: the finds are those, the first sentence announced them."""
+    return (
+        nxt is not None and c.mention_only and c.amount is None and not c.sent.is_title and not c.count
+        and not c.plural and c.kind != "aggregate" and nxt.drug == c.drug and nxt.amount is not None
+        and not nxt.mention_only and nxt.date_src == "own" and not nxt.own_trigger
+        and nxt.sent.index - c.sent.index == 1
+    )  # fmt: skip
 
 
 def _next_for_amount(c: Candidate, nxt: Candidate) -> bool:
