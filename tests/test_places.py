@@ -34,6 +34,10 @@ POSITIVE = [
     ("te Ooltgensplaat", "Ooltgensplaat", "NL", "locative"),
     ("de 63-jarige Amsterdammer Eric", "Amsterdam", "NL", "weak"),
     ("in Duitsland", "Duitsland", "DE", "locative"),
+    # a superlative's domain is not where the find was
+    ("het was het grootste lab ooit in Nederland", "Nederland", "NL", "scope"),
+    ("zo'n vangst was nooit eerder in België gedaan", "België", "BE", "scope"),
+    ("de grootste hennepkwekerij van Drenthe", "Drenthe", "NL", "scope"),
 ]
 
 NEGATIVE = [
@@ -44,7 +48,17 @@ NEGATIVE = [
     "in Sky ECC",
     "Volgens het Openbaar Ministerie.",
     "twee Amsterdamse hoofdverdachten",
+    "het grootste lab ooit in Nederland",  # a scope, not a place of the find
 ]
+SCOPE_NEGATIVE = [  # the same words with a real place after them
+    ("Voor het eerst werd in Zeebrugge zo'n partij gevonden.", "Zeebrugge", "locative"),
+    ("Het grootste deel lag in een loods in Venlo.", "Venlo", "locative"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", SCOPE_NEGATIVE)
+def test_not_a_scope(text, name, kind):
+    assert (name, kind) in [(m.place.name, m.place.kind) for m in find_places(text)]
 
 
 @pytest.mark.parametrize("text,name,country,kind", POSITIVE)

@@ -41,6 +41,11 @@ _LOCATIVE_PHRASE = re.compile(
     r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _ROLE_WORDS["locative_phrases"]) + r")\s+$",
     re.IGNORECASE,
 )
+# "de grootste ooit in Nederland", "nooit eerder in België": a superlative's domain, not where it was found
+_SCOPE = re.compile(
+    r"(?<!\w)(?:" + "|".join(_ROLE_WORDS["scope_before"]) + r")(?:\s+[^\s,.;:]+){0,2}\s+(?:in|van)\s+$",
+    re.IGNORECASE,
+)
 _HOME = load_json("places.json")["home"]  # the gazetteer's home countries and its threshold elsewhere
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
@@ -131,6 +136,8 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
         return "origin"
     if _LOCATIVE_PHRASE.search(text, max(0, start - 20), start):
         return "locative"
+    if _SCOPE.search(text, max(0, start - 40), start):
+        return "scope"
     if prev in ("parket", "politie", "fgp", "politiezone", "arrondissement") or prev2 in (
         "parket van",
         "politie van",
