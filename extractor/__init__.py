@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from .api import Extractor, extract
+from .incident import Incident, incidents
 from .normalize.amounts import find_amounts, parse_amount
 from .normalize.dates import find_dates, parse_date
 from .pipeline import load
@@ -20,11 +21,13 @@ __all__ = [
     "DateInterval",
     "Evidence",
     "Extractor",
+    "Incident",
     "Place",
     "SeizureEvent",
     "extract",
     "find_amounts",
     "find_dates",
+    "incidents",
     "load",
     "parse_amount",
     "parse_date",

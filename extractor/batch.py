@@ -6,6 +6,7 @@ output is identical; order always follows the input.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing as mp
 import os
@@ -112,27 +113,11 @@ def scheduler_warning(address: str) -> str | None:
     )
 
 
-def run_dask(
-    records: Iterable[dict],
-    model: str = "auto",
-    max_chars: int = 1_000_000,
-    workers: int = 2,
-    scheduler: str | None = None,
-    partition_size: int = 256,
-    explain: bool = False,
-    lexicons: tuple = (),
-    tls: tuple = (None, None, None),
-) -> Iterator[dict]:
-    """The same per-partition function on a Dask cluster (``--engine dask``).
-
-    Partitions of ``partition_size`` records are submitted as a ``dask.bag``; with no
-    ``scheduler`` address a local cluster of ``workers`` processes is started (user ``lexicons``
-    are read by each worker: the files must be readable there). Results
-    come back in input order; at most ``2 * workers`` partitions are in flight, so
-    memory stays bounded.
-    """
+@contextlib.contextmanager
+def dask_client(workers: int = 2, scheduler: str | None = None, tls: tuple = (None, None, None)):
+    """A Dask client: of the cluster at ``scheduler`` (``tls://`` with the given CA, certificate and
+    key), or of a local cluster of ``workers`` processes, closed on leaving."""
     try:
-        import dask.bag as db
         from distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover - depends on the optional extra
         raise RuntimeError("the dask engine needs the optional extra: pip install '.[dask]'") from e
@@ -154,6 +139,35 @@ def run_dask(
         )
         client = Client(cluster)
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_dask(
+    records: Iterable[dict],
+    model: str = "auto",
+    max_chars: int = 1_000_000,
+    workers: int = 2,
+    scheduler: str | None = None,
+    partition_size: int = 256,
+    explain: bool = False,
+    lexicons: tuple = (),
+    tls: tuple = (None, None, None),
+) -> Iterator[dict]:
+    """The same per-partition function on a Dask cluster (``--engine dask``).
+
+    Partitions of ``partition_size`` records are submitted as a ``dask.bag``; with no
+    ``scheduler`` address a local cluster of ``workers`` processes is started (user ``lexicons``
+    are read by each worker: the files must be readable there). Results
+    come back in input order; at most ``2 * workers`` partitions are in flight, so
+    memory stays bounded.
+    """
+    with dask_client(workers, scheduler, tls) as client:
+        import dask.bag as db
+
         it = iter(records)
         in_flight: list = []
         window = max(2, 2 * workers)
@@ -171,7 +185,3 @@ def run_dask(
             fut = in_flight.pop(0)
             for result in fut.result():
                 yield from result
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

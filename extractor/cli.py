@@ -1,4 +1,4 @@
-"""The command line: ``extractor extract``, ``explain``, ``evaluate``, ``summary``, ``show`` and ``report``."""
+"""The command line: ``extractor extract``, ``explain``, ``evaluate``, ``summary``, ``incidents``, ``show`` and ``report``."""
 
 from __future__ import annotations
 
@@ -555,6 +555,86 @@ def summary(
         typer.echo(f"  {_plural(s['ranges'], 'range')} (e.g. 'tussen 5 en 10 kilo') not summed")
     if s["torn"]:
         typer.echo(f"  warning: {s['torn']} unreadable line(s) skipped (a torn last line?)", err=True)
+
+
+@app.command(short_help="Group the events of many articles into real-world incidents (JSONL or CSV).")
+def incidents(
+    events: Annotated[
+        list[str], typer.Argument(metavar="EVENTS...", help="Article records (JSONL) written by extract.")
+    ],
+    output: Annotated[
+        str, typer.Option("-o", "--output", metavar="FILE", help="Where to write; - for stdout.")
+    ] = "-",
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="jsonl or csv.")] = "jsonl",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", metavar="ENGINE", help="local, or dask (partitions grouped on a cluster)."),
+    ] = "local",
+    workers: Annotated[int, typer.Option("-j", "--workers", metavar="N", help="Dask workers.")] = 2,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", metavar="ADDRESS", help="A Dask scheduler (default: local).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary line.")] = False,
+):
+    """One record per real-world incident: the events of all EVENTS files that report the same seizure
+    (or the same total) grouped, each event in exactly one incident, with its member events
+    (article id and index), the number of articles and the most specific fields they give.
+
+    Example: extractor incidents out/*.jsonl -o incidents.jsonl
+    """
+    import csv
+    import io as _io
+
+    from . import incident as inc
+    from .io import LineWriter, dumps, output_records
+
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter("--format must be jsonl or csv")
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("--engine must be local or dask")
+    if output != "-" and Path(output).exists() and not force:
+        typer.echo(f"error: {output} exists; use --force to overwrite it", err=True)
+        raise typer.Exit(2)
+    if output != "-" and any(Path(output).resolve() == Path(e).resolve() for e in events):
+        typer.echo(f"error: {output} is also an input", err=True)
+        raise typer.Exit(2)
+
+    def records():
+        for path in events:
+            for rec in output_records(path):
+                if rec is not None:
+                    yield rec
+
+    recs = list(records())
+    found = (
+        inc.incidents_dask(recs, workers=workers, scheduler=scheduler)
+        if engine == "dask"
+        else inc.incidents(recs)
+    )
+    rows = inc.to_records(found)
+    out = LineWriter(None if output == "-" else output)
+    try:
+        if fmt == "csv":
+            buf = _io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=inc.INCIDENT_FIELDS, lineterminator="\n")
+            w.writeheader()
+            for r in rows:
+                w.writerow(inc.flat_incident(r))
+            out.write(buf.getvalue().encode("utf-8"))
+        else:
+            for r in rows:
+                out.write(dumps(r))
+    finally:
+        out.close()
+    if not quiet:
+        n_events = sum(len(r["members"]) for r in rows)
+        multi = sum(1 for r in rows if r["articles"] > 1)
+        typer.echo(
+            f"{_plural(n_events, 'event')} from {_plural(len(recs), 'article')}: "
+            f"{_plural(len(rows), 'incident')}, {multi:,} reported by more than one article",
+            err=True,
+        )
 
 
 @app.command(short_help="Articles with their entities highlighted and their events (HTML).")

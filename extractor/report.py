@@ -45,6 +45,14 @@ mark.drug {{ background: {COLORS["DRUG"]}; }} mark.amount {{ background: {COLORS
 .charts svg {{ max-width: 100%; height: auto; }} figure {{ margin: 0; }} figcaption {{ font-size: .85em; color: #555; }}
 .scroll {{ overflow-x: auto; }} .swatch {{ display: inline-block; width: .9em; height: .9em; margin-right: .4em; vertical-align: -.1em; border-radius: .15em; }}
 nav a {{ margin-right: 1em; }}
+.count > input {{ position: absolute; opacity: 0; }}
+.count > label {{ display: inline-block; padding: .3em .8em; margin: .8em .4em 0 0; border: 1px solid #999; border-radius: .3em; cursor: pointer; }}
+.count > input:checked + label {{ background: #1f5fbf; color: #fff; border-color: #1f5fbf; }}
+.count > input:focus-visible + label {{ outline: 2px solid #222; }}
+#count-events:checked ~ .by-incidents, #count-incidents:checked ~ .by-events {{ display: none; }}
+#count-incidents:target ~ .by-events {{ display: none; }} #count-incidents:target ~ .by-incidents {{ display: block; }}
+#count-incidents:target + label {{ background: #1f5fbf; color: #fff; }}
+.count .by-events svg, .count .by-incidents svg {{ max-width: min(100%, 640px); height: auto; }}
 """
 
 

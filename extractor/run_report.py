@@ -4,7 +4,9 @@ Every unit counts (kg, litres, pills, plants, units), seizures and totals apart,
 dates as intervals; a month axis without gaps; one fixed colour per drug (``report.json``, from
 colour-blind-safe palettes); a map of the seizure places over an outline of the Low Countries that
 the project ships. Charts are matplotlib drawn to inline SVG, the map is SVG written here: no
-scripts, no external URLs, readable on a laptop and on a phone.
+scripts, no external URLs, readable on a laptop and on a phone. A switch (two radio buttons and CSS,
+no script) counts by events or by incidents (``extractor.incident``: the reports of one seizure
+counted once), and a table lists the incidents with more than one report.
 """
 
 from __future__ import annotations
@@ -196,8 +198,11 @@ def write_report_html(events_path: str, output: str, top: int = 10, max_errors: 
     from .report import _highlight, _page
 
     tally = Tally(top=top, max_errors=max_errors)
+    slim = []  # each article's events, for the incidents (no text kept)
     for rec in output_records(events_path):
         tally.add(rec)
+        if isinstance(rec, dict) and not rec.get("error") and rec.get("events"):
+            slim.append({"id": rec.get("id"), "published": rec.get("published"), "events": rec["events"]})
     r = tally.result()
     esc = html.escape
     seized = "; ".join(amount_text(v, u) for u, v in r["seized"].items()) or "no amounts"
@@ -217,9 +222,12 @@ def write_report_html(events_path: str, output: str, top: int = 10, max_errors: 
     )
     by_drug = f"<h2>By drug</h2>{_table(['drug', 'events', 'seizures', 'totals', 'seized in single seizures'], drug_rows)}"
     colors = {d: drug_color(d) for d, _ in r["drugs"]}
+    counted = _counting(
+        by_drug + _bar_chart("Events by drug", {d: row["events"] for d, row in r["drugs"]}, "events", colors),
+        _incidents_view(slim, colors),
+    )
     the_map, outside = map_svg(tally.points)
     charts = [
-        _bar_chart("Events by drug", {d: row["events"] for d, row in r["drugs"]}, "events", colors),
         _bar_chart("Events by place (top 15)", dict(tally.places), "events"),
         _month_chart(dict(tally.months)),
         f"<figure>{the_map}<figcaption>Seizure places (circle area: events)"
@@ -251,7 +259,7 @@ def write_report_html(events_path: str, output: str, top: int = 10, max_errors: 
     )
     body = (
         head
-        + by_drug
+        + counted
         + f'<div class="charts">{"".join(charts)}</div>'
         + (f"<h2>Largest seizures</h2>{largest}" if largest else "")
         + f"<h2>Totals ({r['kinds']['aggregate']})</h2>"
@@ -268,6 +276,64 @@ def write_report_html(events_path: str, output: str, top: int = 10, max_errors: 
         )
     )
     Path(output).write_text(_page("Seizure events — run report", body), encoding="utf-8")
+
+
+def _counting(by_events: str, by_incidents: str) -> str:
+    """Two views and a switch between them: radio buttons and CSS (``.count`` in the page style)."""
+    return (
+        '<div class="count"><input type="radio" name="count" id="count-events" checked>'
+        '<label for="count-events">Count events</label>'
+        '<input type="radio" name="count" id="count-incidents">'
+        '<label for="count-incidents">Count incidents</label>'
+        f'<div class="by-events">{by_events}</div><div class="by-incidents">{by_incidents}</div></div>'
+    )
+
+
+def _incidents_view(records: list[dict], colors: dict, top: int = 20) -> str:
+    """Per drug the incidents (a seizure reported by three articles counts once), their chart, and
+    the incidents with the most reports."""
+    from .incident import incidents, to_records
+
+    esc = html.escape
+    found = to_records(incidents(records))
+    per: dict[str, dict] = {}
+    for x in found:
+        row = per.setdefault(
+            x["drug"], {"incidents": 0, "seizure": 0, "aggregate": 0, "reports": 0, "seized": {}}
+        )
+        row["incidents"] += 1
+        if x["kind"] in ("seizure", "aggregate"):  # a file edited by hand may hold anything
+            row[x["kind"]] += 1
+        row["reports"] += len(x["members"])
+        a = x.get("amount")
+        if x["kind"] == "seizure" and a and a.get("value") is not None:
+            row["seized"][a["unit"]] = row["seized"].get(a["unit"], 0.0) + a["value"]
+    order = sorted(per, key=lambda d: (-per[d]["incidents"], d))
+    rows = "".join(
+        f'<tr><td><span class="swatch" style="background:{drug_color(d)}"></span>{esc(d)}</td>'
+        f"<td>{per[d]['incidents']}</td><td>{per[d]['seizure']}</td><td>{per[d]['aggregate']}</td>"
+        f"<td>{per[d]['reports']}</td>"
+        f"<td>{esc('; '.join(amount_text(v, u) for u, v in sorted(per[d]['seized'].items(), key=lambda kv: UNIT_ORDER.index(kv[0]) if kv[0] in UNIT_ORDER else 99)))}</td></tr>"
+        for d in order
+    )
+    multi = sorted((x for x in found if x["articles"] > 1), key=lambda x: (-x["articles"], x["incident"]))
+    listed = "".join(
+        f"<tr><td>{esc(x['incident'])}</td><td>{esc(x['drug'])}</td><td>{esc(event_amount(x))}</td>"
+        f"<td>{esc(interval_text(x.get('date')))}</td><td>{esc((x.get('location') or {}).get('name') or '')}</td>"
+        f"<td>{x['articles']}</td><td>{esc(', '.join(dict.fromkeys(m['id'] for m in x['members'])))}</td></tr>"
+        for x in multi[:top]
+    )
+    return (
+        f"<h2>By drug, counting incidents ({len(found)} incidents from {sum(r['reports'] for r in per.values())} events)</h2>"
+        + _table(["drug", "incidents", "seizures", "totals", "reports", "seized in single seizures"], rows)
+        + _bar_chart("Incidents by drug", {d: per[d]["incidents"] for d in order}, "incidents", colors)
+        + f"<h3>Incidents reported by more than one article ({len(multi)})</h3>"
+        + (
+            _table(["incident", "drug", "amount", "date", "place", "reports", "articles"], listed)
+            if listed
+            else '<p class="none">Every incident has one report.</p>'
+        )
+    )
 
 
 def _table(head: list[str], rows: str) -> str:

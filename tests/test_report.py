@@ -38,8 +38,12 @@ def pages(tmp_path_factory):
 def test_report_content(pages):
     d, events = pages
     page = (d / "report.html").read_text(encoding="utf-8")
-    assert page.count("<svg") == 4  # events by drug, by place, per month, and the map
+    assert page.count("<svg") == 5  # events by drug, incidents by drug, by place, per month, and the map
     assert "Events by drug" in page and "Seizures per month, by drug" in page and "Seizure places" in page
+    # the switch between counting events and incidents, and the incidents with several reports
+    assert 'id="count-events" checked' in page and 'id="count-incidents"' in page
+    assert "By drug, counting incidents" in page and "Incidents by drug" in page
+    assert "Incidents reported by more than one article (" in page
     assert not EXTERNAL.search(page), EXTERNAL.search(page)
     assert "Largest seizures" in page and '<mark class="amount">11 ton</mark>' in page
     for unit in ("<h3>kg</h3>", "<h3>litres</h3>", "<h3>pills</h3>", "<h3>plants</h3>"):
@@ -249,6 +253,26 @@ def test_report_in_a_real_browser(pages):
     assert _share_of(img, COLORS["DRUG"]) > 0.0002, "no highlighted drugs on screen"
     phone = _seen(pages[0] / "report.html", "412,2400")  # the charts stack in one column on a phone
     assert _share_of(phone, CHART_COLOR) > 0.005 and _share_of(phone, drug_color("cocaine")) > 0.002
+
+
+@pytest.mark.browser
+@browser
+def test_report_switches_to_counting_incidents(pages):
+    """With "Count incidents" checked (what a click does; a screenshot cannot click), Chromium draws
+    the incidents view instead of the events view: the switch is CSS, no script."""
+    import numpy as np
+
+    events = _seen(pages[0] / "report.html", "1200,900")
+    incidents_page = pages[0] / "incidents-view.html"
+    incidents_page.write_text(
+        (pages[0] / "report.html")
+        .read_text(encoding="utf-8")
+        .replace('id="count-events" checked', 'id="count-events"')
+        .replace('id="count-incidents"', 'id="count-incidents" checked'),
+        encoding="utf-8",
+    )
+    incidents = _seen(incidents_page, "1200,900")
+    assert np.abs(events - incidents).mean() > 0.005, "the incidents view looks like the events view"
 
 
 @pytest.mark.browser
