@@ -61,6 +61,7 @@ def run_cli(args: list[str]) -> tuple[float, float]:
 
 
 def bare_tokenizer(texts: list[str]) -> float:
+    """articles/s of a fresh ``blank("nl")`` tokenizer over ``texts`` (its cache starts empty)."""
     import spacy
 
     nlp = spacy.blank("nl")
@@ -111,8 +112,11 @@ def main():
         )
 
         rows = []
-        tok = bare_tokenizer(texts)
-        rows.append(("spaCy blank('nl') tokenizer only", tok, None, None))
+        distinct = list(dict.fromkeys(texts))
+        tok_once = bare_tokenizer(distinct)  # each text once: the honest baseline
+        tok = bare_tokenizer(texts)  # the replicated input: its cache makes repeats nearly free
+        rows.append((f"spaCy tokenizer, {len(distinct)} distinct texts once", tok_once, None, None))
+        rows.append(("spaCy tokenizer, the replicated input", tok, None, None))
         nv = naive(texts)
         rows.append(("naive: quantulum3 + dateparser.search_dates", nv, None, None))
         configs = [
@@ -147,9 +151,11 @@ def main():
             print(
                 f"{name:<46} {rate:>11.1f} {rate * words / a.articles:>10.0f} {'' if start is None else f'{start:.1f}':>10} {'' if rss is None else f'{rss:.0f}':>8}"
             )
-        one = rows[2][1]
+        one = rows[3][1]
         print(
-            f"\n1 worker vs bare tokenizer: {one / tok:.2f}x   vs naive: {one / nv:.1f}x   {a.workers} workers vs 1: {rows[3][1] / one:.2f}x"
+            f"\n1 worker vs the tokenizer on distinct texts: {one / tok_once:.2f}x, on the replicated input: "
+            f"{one / tok:.2f}x (bench/relevance.py compares on varied texts only)   vs naive: {one / nv:.1f}x   "
+            f"{a.workers} workers vs 1: {rows[4][1] / one:.2f}x"
         )
 
         if a.big:
