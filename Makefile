@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-browser lint bench clean install gazetteer
+.PHONY: run test test-browser lint bench clean install gazetteer screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,12 @@ gazetteer: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/parsers.py
+	$(BIN)/python bench/relevance.py
+	$(BIN)/python bench/incidents.py
 	$(BIN)/python bench/throughput.py
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -545,12 +545,12 @@ def summary(
         typer.echo(
             f"  {drug:<16} {row['events']:>6} {row['seizure']:>8} {row['aggregate']:>6}   {amounts or '-'}"
         )
-    for unit, v in s["seized"].items():
-        typer.echo(
-            f"  total in single seizures: {v:,.1f} {unit}"
-            if unit in ("kg", "l")
-            else f"  total in single seizures: {v:,.0f} {unit}"
-        )
+    everything = "; ".join(
+        f"{v:,.1f} {u}" if u in ("kg", "l") else f"{v:,.0f} {u}" for u, v in s["seized"].items()
+    )
+    typer.echo(  # one row over every drug, each unit apart (kilos and pills are never added up)
+        f"  {'all drugs':<16} {s['events']:>6} {kinds['seizure']:>8} {kinds['aggregate']:>6}   {everything or '-'}"
+    )
     if s["ranges"]:
         typer.echo(f"  {_plural(s['ranges'], 'range')} (e.g. 'tussen 5 en 10 kilo') not summed")
     if s["torn"]:

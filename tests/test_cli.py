@@ -201,7 +201,7 @@ def test_summary_command(tmp_path):
     run("extract", str(SEED), "-o", str(pred), "-q")
     out = run("summary", str(pred)).stdout
     assert "1 article, 6 events (1 seizure, 5 totals), 0 errors" in out and "cocaine" in out
-    assert "total in single seizures: 11,000.0 kg" in out
+    assert "  all drugs             6        1      5   11,000.0 kg" in out  # one row over the drugs
 
 
 def test_summary_counts_every_unit_and_refuses_other_files(tmp_path):
