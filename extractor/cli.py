@@ -72,7 +72,7 @@ def extract(
         list[str], typer.Argument(metavar="INPUT...", help="Files, directories, globs or - (stdin).")
     ],
     output: Annotated[
-        str | None, typer.Option("-o", "--output", metavar="FILE", help="Output file (default: stdout).")
+        str | None, typer.Option("-o", "--output", metavar="FILE", help="Output file (default, or -: stdout).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
     resume: Annotated[
@@ -187,6 +187,8 @@ def extract(
     from .text import clean_record
     from .user_lexicon import LexiconError, read_lexicons
 
+    if output == "-":  # "-o -" is stdout, as for every command that writes
+        output = None
     if fmt not in ("jsonl", "csv", "parquet"):
         raise typer.BadParameter("--format must be jsonl, csv or parquet")
     if fmt == "parquet" and not output:

@@ -331,23 +331,30 @@ def is_article_record(obj) -> bool:
 
 
 def output_records(path: str) -> Iterator[dict | None]:
-    """The article records of an output file, in order; None for a torn line (a kill mid-write).
+    """The article records of an output file (``-``: stdin), in order; None for a torn line (a kill mid-write).
 
     Raises ValueError naming the file and line at the first line that is JSON but no article
     record: an input file, a --per-event file or a gold file given where an output belongs.
     """
+    if path == "-":  # stdin: "extractor extract ... | extractor summary -"
+        yield from _output_lines(sys.stdin.buffer, "stdin")
+        return
     with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                obj = orjson.loads(raw)
-            except orjson.JSONDecodeError:
-                yield None
-                continue
-            if not is_article_record(obj):
-                raise ValueError(f"{path}: not article records of 'extractor extract' (line {n})")
-            yield obj
+        yield from _output_lines(fh, path)
+
+
+def _output_lines(fh, name: str) -> Iterator[dict | None]:
+    for n, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            yield None
+            continue
+        if not is_article_record(obj):
+            raise ValueError(f"{name}: not article records of 'extractor extract' (line {n})")
+        yield obj
 
 
 class NotOurOutput(ValueError):

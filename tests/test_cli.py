@@ -659,3 +659,20 @@ def test_a_huge_title_leaves_room_for_the_text(tmp_path):
     )
     rec = json.loads(run("extract", str(src), "-q", "--max-chars", "5000").stdout)
     assert [e["drug"] for e in rec["events"]] == ["cocaine"] and "truncated" not in rec
+
+
+def test_dash_is_stdout_and_stdin_for_output_records(tmp_path):
+    """ "-o -" writes to stdout (no file named "-"); summary, evaluate and incidents read "-" as stdin."""
+    r = subprocess.run(
+        [*CMD, "extract", str(SEED), "-o", "-", "-q"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert r.returncode == 0 and len(lines(r.stdout)) == 1 and not (tmp_path / "-").exists()
+    out = r.stdout
+    assert "1 article, 6 events" in run("summary", "-", stdin=out).stdout
+    gold = CORPUS / "gold.jsonl"
+    seed_gold = next(x for x in gold.read_text(encoding="utf-8").splitlines() if "000_07dd98d5d2c6aa82" in x)
+    (tmp_path / "g.jsonl").write_text(seed_gold + "\n", encoding="utf-8")
+    assert "F1=1.000" in run("evaluate", str(tmp_path / "g.jsonl"), "-", stdin=out).stdout
+    assert len(lines(run("incidents", "-", "-q", stdin=out).stdout)) == 6
+    bad = run("summary", "-", stdin=seed_gold + "\n", check=False)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: stdin: not article records")

@@ -575,7 +575,10 @@ LEXICON_CASES = [
     ("Bij de verdachte werd in april 2019 driehonderd gram heroïne gevonden.", ("heroin", 0.3, "kg")),
     ("De plysje hat yn Snits 12 kilo hasj fûn.", ("cannabis", 12.0, "kg")),  # Frisian
     ("Agenten vonden 3 gram 3-MMC in zijn jaszak.", ("cathinone", 0.003, "kg")),
-    ("In de vrachtwagen vond de douane 40 kilo cannabishars.", ("cannabis", 40.0, "kg")),  # Flemish for hashish
+    (
+        "In de vrachtwagen vond de douane 40 kilo cannabishars.",
+        ("cannabis", 40.0, "kg"),
+    ),  # Flemish for hashish
 ]
 FRISIAN_PLACES = [
     ("Yn Ljouwert hat de plysje 5 kilo hasj yn beslach naam.", "Ljouwert", "Leeuwarden"),
