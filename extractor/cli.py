@@ -72,7 +72,8 @@ def extract(
         list[str], typer.Argument(metavar="INPUT...", help="Files, directories, globs or - (stdin).")
     ],
     output: Annotated[
-        str | None, typer.Option("-o", "--output", metavar="FILE", help="Output file (default, or -: stdout).")
+        str | None,
+        typer.Option("-o", "--output", metavar="FILE", help="Output file (default, or -: stdout)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
     resume: Annotated[
@@ -180,9 +181,11 @@ def extract(
         completed_ids,
         csv_line,
         dumps,
+        fingerprint_mismatch,
         flat_events,
         hold_output,
         read_records,
+        write_fingerprint,
     )
     from .text import clean_record
     from .user_lexicon import LexiconError, read_lexicons
@@ -219,6 +222,18 @@ def extract(
         raise typer.Exit(2) from e
     skip_ids: list[str] = []
     append = False
+    fingerprint = {  # what decides the output: a --resume must continue the same run
+        "tool": "extractor",
+        "version": __version__,
+        "inputs": [i if i == "-" else str(Path(i).resolve()) for i in inputs],
+        "model": model,
+        "max_chars": max_chars,
+        "html": html,
+        "keys": [id_key, text_key, date_key, title_key],
+        "explain": explain,
+        "lexicons": list(lexicons),
+        "format": "per-event" if per_event else fmt,
+    }
     if output:
         out_path = Path(output)
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -236,6 +251,14 @@ def extract(
                 except NotOurOutput as e:
                     typer.echo(f"error: {e}; refusing to --resume onto it (nothing was changed)", err=True)
                     raise typer.Exit(2) from e
+                why = fingerprint_mismatch(output, fingerprint)
+                if why:
+                    typer.echo(
+                        f"error: {output}: {why}; refusing to --resume onto it (nothing was changed): "
+                        "resume with the same inputs and options, or start anew with --force",
+                        err=True,
+                    )
+                    raise typer.Exit(2)
                 with open(output, "r+b") as fh:  # cut a partial last line left by a kill
                     fh.truncate(good)
                 append = True
@@ -272,6 +295,8 @@ def extract(
         results = run_inprocess(records, ex, workers=n_workers, batch_size=batch_size)
 
     writer = ParquetSink(output) if fmt == "parquet" else LineWriter(output, append=append)
+    if output and not append:
+        write_fingerprint(output, fingerprint)
     total = None if quiet or not sys.stderr.isatty() else _count_records(inputs)
     bar = None
     if not quiet and sys.stderr.isatty():

@@ -387,6 +387,35 @@ def completed_ids(path: str) -> tuple[list[str], int]:
     return ids, good
 
 
+def sidecar(output: str) -> Path:
+    """Where the run that writes ``output`` records itself: ``OUT.jsonl.run.json``."""
+    return Path(output + ".run.json")
+
+
+def write_fingerprint(output: str, fingerprint: dict) -> None:
+    """Record the inputs and options of the run writing ``output`` (for a later ``--resume``)."""
+    path = sidecar(output)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(orjson.dumps(fingerprint, option=orjson.OPT_INDENT_2))
+    os.replace(tmp, path)
+
+
+def fingerprint_mismatch(output: str, fingerprint: dict) -> str | None:
+    """Why ``--resume`` must not continue ``output`` with this run, or None. Without a record of the
+    run that wrote it (an older output) only the record shape is checked."""
+    path = sidecar(output)
+    if not path.exists():
+        return None
+    try:
+        before = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return f"{path} cannot be read"
+    differ = [k for k in fingerprint if k != "version" and before.get(k) != fingerprint[k]]
+    if differ:
+        return f"it was written with other {', '.join(differ)} ({path})"
+    return None
+
+
 CSV_FIELDS = [
     "article_id", "published", "drug", "drug_text", "amount_value", "amount_low", "amount_high", "amount_unit",
     "amount_approximate", "amount_text", "kind", "date_start", "date_end", "date_text", "location", "country",

@@ -303,6 +303,24 @@ def test_resume_refuses_a_file_it_did_not_write(tmp_path):
     assert other.read_text(encoding="utf-8") == "a,b,c\n1,2,3\n"  # untouched
 
 
+def test_resume_refuses_the_output_of_another_run(tmp_path):
+    """The run records its inputs and options beside its output (OUT.run.json); --resume with other
+    inputs or options is refused and changes nothing, with the same ones it continues."""
+    src = _one_article(tmp_path)
+    other = tmp_path / "other.jsonl"
+    other.write_text(src.read_text(encoding="utf-8").replace('"id": "', '"id": "x'), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run("extract", str(src), "-o", str(out), "-q")
+    record = json.loads((tmp_path / "out.jsonl.run.json").read_text(encoding="utf-8"))
+    assert record["inputs"] == [str(src.resolve())] and record["max_chars"] == 1_000_000
+    before = out.read_bytes()
+    for args in ([str(other)], [str(src), "--max-chars", "5000"], [str(src), "--explain"]):
+        p = run("extract", *args, "-o", str(out), "--resume", check=False)
+        assert p.returncode == 2 and "written with other" in p.stderr and "Traceback" not in p.stderr
+        assert out.read_bytes() == before
+    assert run("extract", str(src), "-o", str(out), "--resume", "-q").returncode == 0
+
+
 def test_output_that_is_an_input_is_refused(tmp_path):
     src = _one_article(tmp_path)
     before = src.read_bytes()
