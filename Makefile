@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/parsers.py
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/incidents.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/throughput.py
 
 screenshots: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,7 @@ from .normalize.dates import published_bounds
 from .pipeline import load
 from .relevance import relevant
 from .schema import SeizureEvent
-from .text import make_doc_safely
+from .text import make_doc_safely, strip_format
 
 DEFAULT_MAX_CHARS = 1_000_000
 TITLE_SHARE = 1_000  # characters of a title kept at least (a tenth of --max-chars when that is more)
@@ -86,16 +87,22 @@ class Extractor:
             raise RecordError(f"title must be a string or null, not {type(title).__name__}")
         if "\x00" in text or (title and "\x00" in title):
             raise RecordError("text contains NUL bytes (binary data, not an article)")
+        title_cut = False
         if title and title.strip():
-            title = title.strip()[
-                : max(TITLE_SHARE, self.max_chars // 10)
-            ]  # a title never crowds out the text
+            # a title never crowds out the text: a tenth of --max-chars, at least TITLE_SHARE
+            # characters, but never more than half
+            share = max(min(TITLE_SHARE, self.max_chars // 2), self.max_chars // 10)
+            title_cut = len(title.strip()) > share
+            title = title.strip()[:share]
             full, title_end = f"{title}\n\n{text}", len(title)
         else:
             full, title_end = text, headline_length(text)
-        truncated = len(full) > self.max_chars
-        if truncated:
+        truncated = len(full) > self.max_chars or title_cut
+        if len(full) > self.max_chars:
             full = full[: self.max_chars]
+        original, (full, offsets) = full, strip_format(full)  # "5\u200b kilo": matched as "5 kilo"
+        if offsets is not None:
+            title_end = bisect.bisect_left(offsets, title_end)
         if self.gate and not relevant(
             full, self._vocab
         ):  # no drug named: no event possible, no Doc worth making
@@ -105,6 +112,8 @@ class Extractor:
         else:
             doc = make_doc_safely(self.nlp, full)
             ext.remember_text(doc, full)
+            if offsets is not None:
+                doc._.set(ext.ORIGINAL, (original, offsets))
         doc._.set(ext.PUBLISHED, normalise_published(published))
         doc._.set(ext.TITLE_END, min(title_end, len(full)))
         doc._.set(ext.TRUNCATED, truncated)
@@ -200,9 +209,20 @@ class Extractor:
         }
         if "error" not in ctx:
             out["events"] = [e.to_dict(self.explain) for e in (doc._.get(ext.SEIZURE_EVENTS) or [])]
+            if doc._.get(ext.ORIGINAL) is not None:
+                _evidence_in_original(out["events"], *doc._.get(ext.ORIGINAL))
             if doc._.get(ext.TRUNCATED):
                 out["truncated"] = True
         return out
+
+
+def _evidence_in_original(events: list[dict], original: str, offsets: list[int]) -> None:
+    """Evidence offsets (found in the text without format characters) mapped to the original text."""
+    for e in events:
+        ev = e.get("evidence")
+        if ev:
+            start, end = offsets[ev["start"]], offsets[ev["end"] - 1] + 1 if ev["end"] > 0 else offsets[0]
+            ev.update(start=start, end=end, sentence=original[start:end])
 
 
 def headline_length(text: str) -> int:

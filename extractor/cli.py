@@ -187,7 +187,7 @@ def extract(
         read_records,
         write_fingerprint,
     )
-    from .text import clean_record
+    from .text import clean_record, max_line_bytes
     from .user_lexicon import LexiconError, read_lexicons
 
     if output == "-":  # "-o -" is stdout, as for every command that writes
@@ -225,7 +225,7 @@ def extract(
     fingerprint = {  # what decides the output: a --resume must continue the same run
         "tool": "extractor",
         "version": __version__,
-        "inputs": [i if i == "-" else str(Path(i).resolve()) for i in inputs],
+        "inputs": [i if i == "-" else os.path.abspath(i) for i in inputs],  # no resolve: a link may loop
         "model": model,
         "max_chars": max_chars,
         "html": html,
@@ -269,7 +269,7 @@ def extract(
                 raise typer.Exit(2)
     keys = Keys(id=id_key, text=text_key, published=date_key, title=title_key)
     try:
-        records = read_records(inputs, keys)
+        records = read_records(inputs, keys, max_line=max_line_bytes(max_chars))
         first = next(records, None)
     except FileNotFoundError as e:
         typer.echo(f"error: {e}", err=True)
@@ -363,7 +363,11 @@ def _refuse_output_that_is_an_input(out_path: Path, inputs: list[str]) -> None:
     except FileNotFoundError:
         return  # reported where the inputs are read
     for f in files:
-        if f != "-" and os.path.samefile(f, out_path):
+        try:
+            same = f != "-" and os.path.samefile(f, out_path)
+        except OSError:  # a link that loops or dangles is no file to write over (its error record follows)
+            same = False
+        if same:
             typer.echo(f"error: the output {out_path} is also an input; choose another output", err=True)
             raise typer.Exit(2)
 
@@ -417,13 +421,16 @@ def _count_records(inputs: list[str]) -> int | None:
             return None
         p = Path(f)
         suffix, opener = _base_suffix(p)
-        if opener is not open or p.stat().st_size > 2_000_000_000:
-            return None
-        if suffix == ".txt":
+        try:
+            if opener is not open or p.stat().st_size > 2_000_000_000:
+                return None
+            if suffix == ".txt":
+                total += 1
+            else:
+                with open(p, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+        except OSError:  # unreadable: its error record is one record
             total += 1
-        else:
-            with open(p, "rb") as fh:
-                total += sum(1 for line in fh if line.strip())
     return total
 
 

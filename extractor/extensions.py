@@ -24,6 +24,9 @@ TRUNCATED = "truncated"  # True when the text was cut at the length limit
 RELEVANT = "relevant"  # the relevance gate's answer (None until asked): False means no component works on it
 SOURCE_TEXT = "source_text"  # doc.text, kept while the pipeline runs (None outside it)
 RECORD = "record"  # the position of the input record a Doc was made from (Extractor.pipe), else None
+# (original text, offset of each character of doc.text in it) when invisible format characters were
+# stripped before matching (Extractor.make_doc), else None: evidence offsets index the original
+ORIGINAL = "original_text"
 
 # Span
 AMOUNT = "amount"  # Amount on spans in doc.spans["amounts"]
@@ -127,6 +130,7 @@ def register() -> None:
         (RELEVANT, None),
         (SOURCE_TEXT, None),
         (RECORD, None),
+        (ORIGINAL, None),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -16,6 +16,7 @@ import lzma
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ from pathlib import Path
 import orjson
 
 INPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".txt")
+# what reading or decompressing one file raises: gzip, bz2 and lzma give OSError, EOFError or
+# ValueError, and zlib.error for a gzip whose header is fine and whose data is not
+READ_ERRORS = (OSError, EOFError, ValueError, zlib.error)
 COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 _DATE_HEADER = re.compile(r"\s*date:?\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$", re.IGNORECASE)
 # the seed file as given: " date 2021-06 In vergelijking met ..." (the header and the first sentence on one line)
@@ -53,55 +57,83 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 
     In a directory, files whose name starts with "gold" are gold annotations, not input.
     """
-    out: list[str] = []
+    return [path for path, _name in named_inputs(inputs)]
+
+
+def file_id(rel: str) -> str:
+    """The id a file gives its records: its path (relative to the directory named as input, else its
+    name) without the input and compression suffixes: "a/x.txt" -> "a/x", "x.v2.txt" -> "x.v2"."""
+    p = Path(rel)
+    if p.suffix.lower() in COMPRESSED:
+        p = p.with_suffix("")
+    if p.suffix.lower() in INPUT_SUFFIXES:
+        p = p.with_suffix("")
+    return p.as_posix()
+
+
+def _unresolvable(p: Path) -> bool:
+    """A symbolic link that loops or points nowhere (reading it gives the error record)."""
+    return p.is_symlink() and not p.exists()
+
+
+def named_inputs(inputs: Iterable[str]) -> list[tuple[str, str]]:
+    """(file, the id its records derive from) for each input file, in order; ("-", "stdin") for stdin.
+
+    Files in a directory are named by their path relative to it, so "a/x.txt" and "b/x.txt" stay
+    apart; a file named directly (or by a glob) by its own name.
+    """
+    out: list[tuple[str, str]] = []
     for item in inputs:
         if item == "-":
-            out.append("-")
+            out.append(("-", "stdin"))
             continue
         p = Path(item)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if (
-                    f.is_file()
+                    (f.is_file() or _unresolvable(f))  # a link that loops or dangles: its error record
                     and _base_suffix(f)[0] in INPUT_SUFFIXES
                     and not f.name.startswith(("gold", "."))
                 ):
-                    out.append(str(f))
-        elif p.exists():
-            out.append(str(p))
+                    out.append((str(f), file_id(f.relative_to(p).as_posix())))
+        elif p.exists() or _unresolvable(p):
+            out.append((str(p), file_id(p.name)))
         else:
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise FileNotFoundError(f"no such file, directory or glob match: {item}")
-            out.extend(m for m in matches if Path(m).is_file())
+            out.extend((m, file_id(Path(m).name)) for m in matches if Path(m).is_file())
     return out
 
 
-def read_records(inputs: Iterable[str], keys: Keys = Keys()) -> Iterator[dict]:
-    """One dict per input record, in order (streaming: one line at a time)."""
-    for path in expand_inputs(inputs):
+def read_records(inputs: Iterable[str], keys: Keys = Keys(), max_line: int | None = None) -> Iterator[dict]:
+    """One dict per input record, in order (streaming: one line at a time).
+
+    ``max_line`` bounds what one record may take before it is parsed: a longer JSONL line is an
+    error record (read in pieces, never held whole), a longer .txt file is read up to it.
+    """
+    for path, name in named_inputs(inputs):
         if path == "-":
-            yield from read_stdin(sys.stdin.buffer, keys)
+            yield from read_stdin(sys.stdin.buffer, keys, max_line)
             continue
         p = Path(path)
         suffix, opener = _base_suffix(p)
-        stem = p.name.split(".")[0]
         if suffix == ".txt":
-            yield _read_txt(p, opener)
+            yield _read_txt(p, opener, name, max_line)
         else:
-            yield from _read_jsonl_file(p, opener, stem, keys)
+            yield from _read_jsonl_file(p, opener, name, keys, max_line)
 
 
-def _read_jsonl_file(p: Path, opener, stem: str, keys: Keys) -> Iterator[dict]:
+def _read_jsonl_file(p: Path, opener, stem: str, keys: Keys, max_line: int | None = None) -> Iterator[dict]:
     """The records of one JSONL file; a file that cannot be read or decompressed to its end gives one
     error record naming it, after the records read before the failure, and the run goes on."""
     n = 0
     try:
         with opener(p, "rb") as fh:
-            for rec in _read_jsonl_stream(fh, str(p), stem, keys):
+            for rec in _read_jsonl_stream(fh, str(p), stem, keys, max_line):
                 n += 1
                 yield rec
-    except (OSError, EOFError, ValueError) as e:  # gzip/bz2/lzma errors are OSError, EOFError or ValueError
+    except READ_ERRORS as e:
         yield {
             "id": f"{stem}:{n + 1}",
             "_source": str(p),
@@ -116,7 +148,7 @@ _MAGIC = (  # compressed stdin, by its first bytes
 )
 
 
-def read_stdin(buf, keys: Keys = Keys()) -> Iterator[dict]:
+def read_stdin(buf, keys: Keys = Keys(), max_line: int | None = None) -> Iterator[dict]:
     """Records piped in: JSONL, or one plain-text article (with its optional date header); gzip,
     bzip2 or xz is recognised by its first bytes and read as it is."""
     head = buf.peek(8)[:8] if hasattr(buf, "peek") else b""
@@ -127,17 +159,39 @@ def read_stdin(buf, keys: Keys = Keys()) -> Iterator[dict]:
             break
     first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] or buf.peek(256).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if first in (b"{", b"[", b""):
-        yield from _read_jsonl_stream(buf, "<stdin>", "stdin", keys)
+        yield from _read_jsonl_stream(buf, "<stdin>", "stdin", keys, max_line)
     else:
-        yield _txt_record(lambda: buf.read(), "stdin", "<stdin>:1")
+        yield _txt_record(
+            lambda: _utf8_prefix(buf.read(-1 if max_line is None else max_line)), "stdin", "<stdin>:1"
+        )
 
 
-def _read_txt(p: Path, opener) -> dict:
+def _read_txt(p: Path, opener, name: str, max_line: int | None = None) -> dict:
     def read() -> bytes:
         with opener(p, "rb") as fh:
-            return fh.read()
+            return _read_upto(fh, max_line)
 
-    return _txt_record(read, p.name.split(".")[0], f"{p}:1")
+    return _txt_record(read, name, f"{p}:1")
+
+
+def _read_upto(fh, limit: int | None) -> bytes:
+    """The whole stream, or its first ``limit`` bytes (cut back to a whole UTF-8 character)."""
+    if limit is None:
+        return fh.read()
+    raw = fh.read(limit + 1)
+    return _utf8_prefix(raw[:limit]) if len(raw) > limit else raw
+
+
+def _utf8_prefix(raw: bytes) -> bytes:
+    """``raw`` without a UTF-8 sequence cut at its end (a file read up to a limit)."""
+    k = len(raw)
+    while k > 0 and len(raw) - k < 3 and (raw[k - 1] & 0xC0) == 0x80:
+        k -= 1
+    if k > 0 and raw[k - 1] >= 0xC0:  # a lead byte whose sequence is cut
+        need = 2 if raw[k - 1] < 0xE0 else 3 if raw[k - 1] < 0xF0 else 4
+        if len(raw) - (k - 1) < need:
+            return raw[: k - 1]
+    return raw
 
 
 def _txt_record(read, rid: str, src: str) -> dict:
@@ -155,7 +209,7 @@ def _txt_record(read, rid: str, src: str) -> dict:
                 "message": f"{src}: invalid UTF-8 ({e.reason} at byte {e.start})",
             },
         }
-    except (OSError, EOFError, ValueError) as e:
+    except READ_ERRORS as e:
         return {"id": rid, "_source": src, "error": {"type": type(e).__name__, "message": f"{src}: {e}"}}
     published = title = None
     text = text.removeprefix("\ufeff")  # a byte-order mark would hide the header
@@ -178,7 +232,37 @@ def _txt_record(read, rid: str, src: str) -> dict:
     return {"id": rid, "published": published, "title": title, "text": body, "_source": src}
 
 
-def _lines(fh) -> Iterator[bytes]:
+class _Overlong(int):
+    """A line longer than the limit, by its size: read in pieces and dropped."""
+
+    @property
+    def size(self) -> int:
+        return int(self)
+
+
+def _bounded(fh, limit: int | None) -> Iterator[bytes | _Overlong]:
+    """The raw lines of ``fh``; a line longer than ``limit`` bytes is read on in pieces of a
+    megabyte and given as its size only."""
+    if limit is None:
+        yield from fh
+        return
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n"):
+            raw = fh.readline(1 << 20)
+            if not raw:
+                break
+            size += len(raw)
+        yield _Overlong(size)
+
+
+def _lines(fh, limit: int | None = None) -> Iterator[bytes | _Overlong]:
     """The lines of a byte stream, as UTF-8: a UTF-16 file (by its byte-order mark) is recoded, and
     a line break is \\n, \\r\\n or a lone \\r (old Mac files). JSON strings hold no raw \\r."""
     head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
@@ -186,21 +270,34 @@ def _lines(fh) -> Iterator[bytes]:
         for line in io.TextIOWrapper(fh, encoding="utf-16", newline=None):
             yield line.encode("utf-8")
         return
-    for raw in fh:
-        if b"\r" in raw.rstrip(b"\r\n"):
+    for raw in _bounded(fh, limit):
+        if isinstance(raw, _Overlong):
+            yield raw
+        elif b"\r" in raw.rstrip(b"\r\n"):
             yield from (part + b"\n" for part in raw.rstrip(b"\r\n").split(b"\r"))
         else:
             yield raw
 
 
-def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys) -> Iterator[dict]:
-    for lineno, raw in enumerate(_lines(fh), 1):
+def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys, max_line: int | None = None) -> Iterator[dict]:
+    for lineno, raw in enumerate(_lines(fh, max_line), 1):
+        src = f"{name}:{lineno}"
+        derived = f"{stem}:{lineno}"
+        if isinstance(raw, _Overlong):  # never held whole, never parsed: memory stays bounded
+            yield {
+                "id": derived,
+                "_source": src,
+                "error": {
+                    "type": "RecordError",
+                    "message": f"{src}: a line of {raw.size:,} bytes, over the {max_line:,} that "
+                    "--max-chars allows (8 bytes of HTML or JSON per character, twice)",
+                },
+            }
+            continue
         if lineno == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark (files saved by Excel or Notepad)
         if not raw.strip():
             continue
-        src = f"{name}:{lineno}"
-        derived = f"{stem}:{lineno}"
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
@@ -232,11 +329,22 @@ def _read_jsonl_stream(fh, name: str, stem: str, keys: Keys) -> Iterator[dict]:
                 },
             }
             continue
-        yield _rename(obj, keys, derived, src)
+        yield _rename(obj, keys, derived, src, line)
 
 
-def _rename(obj: dict, keys: Keys, derived: str, src: str) -> dict:
+def _number_text(line: str, key: str) -> str | None:
+    """The JSON text of a number under ``key`` ("12.50", "100000000000000000000000"): parsed, a
+    float would print otherwise ("12.5", "1e+23")."""
+    m = re.search(r'"' + re.escape(key) + r'"\s*:\s*(-?\d[\d.eE+-]*)', line)
+    return m.group(1) if m else None
+
+
+def _rename(obj: dict, keys: Keys, derived: str, src: str, line: str = "") -> dict:
     rid = obj.get(keys.id)
+    if isinstance(rid, bool):
+        rid = "true" if rid else "false"  # as JSON writes it
+    elif isinstance(rid, int | float):
+        rid = _number_text(line, keys.id) or rid  # an id is a name: kept as written
     rec = {
         "id": derived
         if rid is None or rid == ""

@@ -134,3 +134,26 @@ def make_doc_safely(nlp, text: str):
     add_segment(text[pos:])
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     return doc
+
+
+# zero-width and other invisible format characters (soft hyphen, zero-width space and joiners,
+# direction marks, word joiner, BOM): copied from web pages into "5\u200b kilo" or "coca\u00adïne"
+FORMAT_CHARS = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def strip_format(text: str) -> tuple[str, list[int] | None]:
+    """The text without invisible format characters, and where each remaining character (and the
+    end) stood in the original (None when there was nothing to strip), so offsets found in the
+    clean text index the original: "5\u200b kilo" -> ("5 kilo", [0, 2, 3, 4, 5, 6, 7])."""
+    if not FORMAT_CHARS.search(text):
+        return text, None
+    offsets = [i for i, ch in enumerate(text) if not FORMAT_CHARS.match(ch)]
+    offsets.append(len(text))
+    return "".join(text[i] for i in offsets[:-1]), offsets
+
+
+def max_line_bytes(max_chars: int) -> int:
+    """The most one input record may take before it is parsed: HTML keeps ``HTML_FACTOR``
+    characters per character of text, JSON escaping up to twice that, and a megabyte of room
+    (17 MB at the default ``--max-chars``, 1 MB at 1,000): a 100 MB line never enters memory whole."""
+    return 2 * HTML_FACTOR * max_chars + (1 << 20)

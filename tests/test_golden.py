@@ -40,9 +40,10 @@ def test_seed_gives_exactly_its_six_events(extractor):
 
 
 def test_seed_scores_perfectly_against_its_gold(extractor):
-    gold = [g for g in _gold(CORPUS / "gold.jsonl") if g["id"] == SEED.stem]
+    gold = [g for g in _gold(CORPUS / "gold.jsonl") if g["id"] == f"seed/{SEED.stem}"]  # its id in corpus/
     rec = next(extractor.pipe(read_records([str(SEED)])))
-    r = score(gold, {rec["id"]: rec})
+    assert rec["id"] == SEED.stem  # a file named directly: its own name
+    r = score(gold, {gold[0]["id"]: rec})
     assert (r["tp"], r["fp"], r["fn"]) == (6, 0, 0)
 
 

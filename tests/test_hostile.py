@@ -331,3 +331,34 @@ def test_max_chars_above_spacy_s_default_limit(tmp_path):
     )
     rec = lines(p.stdout)[0]
     assert rec["error"] is None and "truncated" not in rec and rec["events"], rec.get("error")
+
+
+def test_second_hostile_fixture_a_tree_through_the_cli(tmp_path):
+    """Files, folders, archives and payloads (tests/hostile_tree.py): records out = records in
+    (blank lines aside), the run reaches the last file, each bad record or file is named, exit 1."""
+    from .hostile_tree import build
+
+    ids, errors = build(tmp_path)
+    out_path = tmp_path / "out.jsonl"
+    p = subprocess.run([*CMD, "extract", str(tmp_path / "in"), "-o", str(out_path), "-j", "1",
+                        "--max-chars", "1000"], capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert p.returncode == 1 and "Traceback" not in p.stderr, p.stderr
+    out = lines(out_path.read_text(encoding="utf-8"))
+    assert sorted(o["id"] for o in out) == sorted(ids)  # every record once, blank lines aside
+    assert out[-1]["id"] == "zz-last" and out[-1]["events"]  # the run reached the last file
+    by_id = {o["id"]: o for o in out}
+    for rid, name in errors.items():
+        assert by_id[rid]["error"] and name in by_id[rid]["error"]["message"], (rid, by_id[rid])
+    assert {o["id"] for o in out if o["error"]} == set(errors)
+    assert (
+        by_id["a/x"]["events"][0]["amount"]["value"] == 1.0
+        and by_id["b/x"]["events"][0]["amount"]["value"] == 2.0
+    )
+    assert by_id["bom"]["published"] == "2024-05-01" and by_id["bom-1"]["events"]
+    zw = by_id["br-zw"]["events"][
+        0
+    ]  # "7\u200b kilo coca\u00adïne": read, and the evidence is the original text
+    assert (zw["drug"], zw["amount"]["value"]) == ("cocaine", 7.0) and "\u200b" in zw["evidence"]["sentence"]
+    assert by_id["br-title"]["events"] and by_id["br-title"]["truncated"]  # the text kept its share
+    assert by_id["br-markup"]["events"] and by_id["br-payload"]["events"] and by_id["u16-1"]["events"]
+    assert "bytes" in by_id["huge:2"]["error"]["message"]

@@ -205,7 +205,7 @@ def test_evaluate_html(tmp_path):
     assert "<h3>gold</h3>" in page and "<h3>predicted</h3>" in page and 'class="hit"' in page
     assert '<div class="sides">' in page  # side by side, not one above the other
     assert "Events: P 1.000, R 1.000, F1 1.000" in page and "accuracy" in page  # the scores on the page
-    assert 'class="legend"' in page and 'href="#a-000_07dd98d5d2c6aa82"' in page  # a legend and an index
+    assert 'class="legend"' in page and 'href="#a-seed_000_07dd98d5d2c6aa82"' in page  # a legend and an index
 
 
 def _screenshot(html_path, png_path, size="1200,1400"):
