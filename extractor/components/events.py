@@ -49,10 +49,16 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _mentions(doc: Doc, key: str, attr: str | None = None, use_id: bool = False) -> list[Mention]:
+    text = ext.doc_text(doc)
+    data = doc.user_data  # where spaCy keeps span extension values: read directly, not through Span._
     out = []
     for span in doc.spans.get(key, []):
-        value = span._.get(attr) if attr else (span.id_ if use_id else span.text)
-        out.append(Mention(span.start_char, span.end_char, span.text, value))
+        s, e = span.start_char, span.end_char
+        if attr:
+            value = data.get(("._.", attr, s, e))
+        else:
+            value = span.id_ if use_id else text[s:e]
+        out.append(Mention(s, e, text[s:e], value))
     return out
 
 

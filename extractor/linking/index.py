@@ -42,8 +42,9 @@ class Sentence:
     words: frozenset = field(init=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "lower", self.text.lower())
-        object.__setattr__(self, "words", frozenset(w.lower() for w in WORD.findall(self.text)))
+        lower = self.text.lower()
+        object.__setattr__(self, "lower", lower)
+        object.__setattr__(self, "words", frozenset(WORD.findall(lower)))
 
     def holds(self, m: Mention) -> bool:
         return self.start <= m.start and m.end <= self.end
