@@ -34,6 +34,9 @@ POSITIVE = [
     ("te Ooltgensplaat", "Ooltgensplaat", "NL", "locative"),
     ("de 63-jarige Amsterdammer Eric", "Amsterdam", "NL", "weak"),
     ("in Duitsland", "Duitsland", "DE", "locative"),
+    # "in het district X", "in het dorp X": a name the gazetteer need not know
+    ("De politie vond de drugs in het district Wanica.", "Wanica", None, "locative"),
+    ("De kwekerij lag in het gehucht Kleine Meers.", "Kleine Meers", None, "locative"),
     # a superlative's domain is not where the find was
     ("het was het grootste lab ooit in Nederland", "Nederland", "NL", "scope"),
     ("zo'n vangst was nooit eerder in België gedaan", "België", "BE", "scope"),
@@ -49,6 +52,7 @@ NEGATIVE = [
     "Volgens het Openbaar Ministerie.",
     "twee Amsterdamse hoofdverdachten",
     "het grootste lab ooit in Nederland",  # a scope, not a place of the find
+    "De drugs lagen in het district van de politie.",  # "district" without a name
 ]
 SCOPE_NEGATIVE = [  # the same words with a real place after them
     ("Voor het eerst werd in Zeebrugge zo'n partij gevonden.", "Zeebrugge", "locative"),
