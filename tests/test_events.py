@@ -531,6 +531,12 @@ PHENOMENA = [
     # ... but a next sentence that states a find of its own is another find
     ("De politie vond in Breda heroïne. Op 4 maart vond de douane in Moerdijk 45 kilo heroïne.",
      {("heroin", None, None, "seizure"), ("heroin", 45.0, "kg", "seizure")}),
+    # a drug right after a later amount labels that amount, not the earlier one
+    ("Bij de festivalcontrole werden 60 pillen, 10 gram speed en 5 gram ketamine in beslag genomen.",
+     {("mdma", 60.0, "pills", "aggregate"), ("amphetamine", 0.01, "kg", "aggregate"), ("ketamine", 0.005, "kg", "aggregate")}),
+    # ... but a drug after several amounts and a comma is all of theirs
+    ("In de kofferbak vond de politie 12 kilo en 8 kilo, allemaal heroïne.",
+     {("heroin", 12.0, "kg", "seizure"), ("heroin", 8.0, "kg", "seizure")}),
     # possession found on a person
     ("Bij een verkeerscontrole in Hasselt bleek de passagier drugs op zak te hebben.", {("unspecified", None, None, "seizure")}),
     ("De fietser bleek 12 gram speed bij zich te hebben.", {("amphetamine", 0.012, "kg", "seizure")}),

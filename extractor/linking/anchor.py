@@ -167,9 +167,20 @@ def nearest_before(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> L
 
 @rule("anchor.nearest_after")
 def nearest_after(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
-    """The nearest drug after the amount in its sentence: "Het ging om 50 kilo, allemaal cocaïne"."""
+    """The nearest drug after the amount in its sentence: "Het ging om 50 kilo, allemaal cocaïne".
+
+    Not a drug that labels another amount in between: in "140 pillen, 30 gram coke" the coke is
+    the 30 grams', not the pills'.
+    """
     after = [d for d in drugs.linkable(s) if d.start >= a.end]
-    return Link((after[0],), False, False, nearest_after, after[0].text) if after else None
+    if not after:
+        return None
+    d = after[0]
+    gap = _gaps()[0]
+    for q in ix.at("amounts", s.index):
+        if a.end <= q.start and q.end <= d.start and gap.fullmatch(ix.text[q.end : d.start]):
+            return None
+    return Link((d,), False, False, nearest_after, d.text)
 
 
 @rule("anchor.unit_pills")
