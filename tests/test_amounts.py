@@ -59,6 +59,13 @@ POSITIVE = {
     (500.0, "kg", False): ["een halve ton", "500 kilo", "vijfhonderd kilo", "0,5 ton", "een half ton"],
     (1500.0, "kg", False): ["anderhalve ton", "1.500 kilo", "1,5 ton", "vijftienhonderd kilo"],
     (5438.0, "kg", False): ["5 ton en 438 kilo", "5.438 kilo", "5438 kg"],
+    (2500.0, "kg", False): [
+        "tweeënhalve ton",
+        "tweeënhalf ton",
+        "2,5 ton",
+        "2.500 kilo",
+    ],  # the number and a half
+    (10.5, "kg", False): ["tienenhalve kilo", "tienenhalf kilo", "10,5 kilo"],
     (800.0, "kg", False): ["achthonderd kilo", "800 kilo", "800 kg", "0,8 ton", "800 kilo's"],
     (50.0, "kg", False): ["vijftig kilo", "50 kilo", "50kg", "50 kg", "50.000 gram", "50 kilogram"],
     (41.0, "kg", False): ["eenenveertig kilo", "41 kilo", "41kg"],
@@ -175,6 +182,8 @@ RANGES = {
 }
 
 NEGATIVE = [
+    "enhalve ton",  # "and a half" without its number
+    "halfhalf kilo",
     "",
     " ",
     "2,5 keer",

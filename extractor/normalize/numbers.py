@@ -48,9 +48,13 @@ def parse_digits(s: str) -> float | None:
     return None
 
 
+_AND_A_HALF = re.compile(r"(.+?)[eë]n(?:half|halve)")
+
+
 @lru_cache(maxsize=4096)
 def parse_number_word(word: str) -> float | None:
-    """A Dutch number word: "achthonderd" -> 800, "eenenveertig" -> 41, "anderhalf" -> 1.5."""
+    """A Dutch number word: "achthonderd" -> 800, "eenenveertig" -> 41, "anderhalf" -> 1.5,
+    "tweeënhalve" -> 2.5."""
     w = word.lower()
     if len(w) > 60:
         return None
@@ -59,6 +63,10 @@ def parse_number_word(word: str) -> float | None:
         return float(data["fractions"][w])
     if w in ("een", "één"):
         return 1.0
+    half = _AND_A_HALF.fullmatch(w)  # "tweeënhalve ton", "vijfenhalf jaar": the number and a half
+    if half:
+        whole = parse_number_word(half.group(1))
+        return whole + 0.5 if whole is not None and whole == int(whole) and whole >= 1 else None
     if not _NUMBER_WORD.fullmatch(w) or w in ("en", "ën"):
         return None
     try:
