@@ -23,6 +23,9 @@ D = "2019-12-31"  # a Tuesday
 
 # (text, published, start, end)
 POSITIVE = [
+    # two days of one month: the period from the first to the second
+    ("op 29 en 30 september 2020", W, "2020-09-29", "2020-09-30"),
+    ("Op 4 en 5 mei vielen agenten binnen", "2021-06-09", "2021-05-04", "2021-05-05"),
     # absolute days
     ("31 mei 2020", W, "2020-05-31", "2020-05-31"),
     ("op 31 mei 2020", W, "2020-05-31", "2020-05-31"),
@@ -245,6 +248,7 @@ NEGATIVE = [
     "een op de vijf", "", "   ", "de zaak", "Sky ECC", "EncroChat",
     "in hennepkwekerij mei 400 planten", "in auto mei drugs", "de plysje kaam mei in hûnd", "de eerste helft",
     "het eerste kwartaal na de invoering", "het tweede halfjaar van de operatie", "de eerste twee weken",
+    "12 en 13 kilo", "3 en 4 mensen",  # two numbers joined by "en" without a month
 ]  # fmt: skip
 
 

@@ -259,6 +259,21 @@ def _day_range(m, ref):
 
 
 @_rule(
+    _B + r"(?P<d1>" + _D + r")(?:e|ste|de)?\s+en\s+(?P<d2>" + _D + r")(?:e|ste|de)?\s+(?P<m>" + _MONANY + r")"
+    r"(?:\s+(?P<y>" + _Y + r"))?" + _E
+)
+def _day_pair(m, ref):
+    """ "op 29 en 30 september": two days of one month, the period from the first to the second."""
+    mon = MONTHS_ANY[m["m"].lower().rstrip(".")]
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    y = _year_of(mon, d2, ref, int(m["y"]) if m["y"] else None)
+    if y is None or d1 >= d2:
+        return None
+    a, b = _safe_date(y, mon, d1), _safe_date(y, mon, d2)
+    return (a, b, "period", not m["y"]) if a and b else None
+
+
+@_rule(
     _B + r"(?:(?P<wd>" + _WD + r")\s+)?(?P<d>" + _D + r")(?:e|ste|de)?\s+(?P<m>" + _MONANY + r")"
     r"(?:\s+(?P<y>" + _Y + r")(?![\d.,]\d)|\s+(?:van\s+)?(?:" + _RELYEAR + r"))?" + _E
 )
