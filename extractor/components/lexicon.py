@@ -19,7 +19,7 @@ from functools import cached_property
 
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..lexicon import agency_patterns, drug_patterns
@@ -38,6 +38,16 @@ class LexiconRuler(SpanRuler):
     def clear(self) -> None:
         self.__dict__.pop("relevance_vocabulary", None)
         super().clear()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """An empty Doc (one the relevance gate rejected before tokenising) has nothing to match:
+        its span group is set empty without running the matchers (a third of the time such a Doc
+        cost on an archive)."""
+        if len(doc) == 0:
+            if self.key and (self.overwrite or self.key not in doc.spans):
+                doc.spans[self.key] = []  # what matching nothing would leave
+            return doc
+        return super().__call__(doc)
 
     @cached_property
     def relevance_vocabulary(self) -> re.Pattern:
