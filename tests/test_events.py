@@ -726,3 +726,24 @@ def test_frisian_place_names_and_their_municipality(extractor, text, name, munic
 def test_amount_less_finds_in_different_places_are_different_finds(extractor, text, places):
     ev = _events(extractor, text, "2023-05-10")
     assert [e["location"]["name"] for e in ev] == places, ev
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a superlative's domain gives way to where the find was, in the sentence or before it
+        (
+            "In een loods in Tilburg vond de politie 900 kilo hasj, de grootste vangst ooit in Nederland.",
+            "Tilburg",
+        ),
+        (
+            "De politie viel binnen in een schuur in Erp. Nooit eerder werd in Nederland zoveel gevonden: 700 kilo speed.",
+            "Erp",
+        ),
+        # ... but with no other place it is the best there is
+        ("Het is de grootste hoeveelheid heroïne die ooit in België werd gevonden: 1.200 kilo.", "België"),
+    ],
+)
+def test_a_superlatives_domain_is_a_fallback_place(extractor, text, place):
+    ev = _events(extractor, text, "2023-05-10")
+    assert ev and ev[0]["location"]["name"] == place, ev

@@ -234,6 +234,21 @@ def place_later(ix: ArticleIndex, c: Candidate):
     return (m, "context") if m else None
 
 
+@rule("slot.place.scope")
+def place_scope(ix: ArticleIndex, c: Candidate):
+    """Nothing else places the find: the domain of its superlative: "de grootste vangst ooit in België: 1.200 kilo"."""
+
+    def scopes(i: int) -> list:
+        return [m for m in ix.at("places", i) if _usable(m) and m.value.kind == "scope"]
+
+    if scopes(c.sent.index):
+        return min(scopes(c.sent.index), key=lambda m: abs(m.start - c.anchor)), "own"
+    x = ix.nearest_before(
+        "place.scope", "places", lambda x, m: _usable(m) and m.value.kind == "scope", c.sent
+    )
+    return (scopes(x.index)[-1], "context") if x is not None else None
+
+
 # ---------------------------------------------------------------- origin, agencies, operation
 
 
