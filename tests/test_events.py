@@ -475,6 +475,8 @@ KIND_CASES = [
     ("In 2021 werd bij een inval in Breda een partij van 600 kilo hasj gevonden.", "seizure"),
     ("De in beslag genomen hoeveelheid heroïne nam af van 700 naar 450 kilo in twee jaar.", "aggregate"),
     ("In het derde kwartaal onderschepte de douane in Zeebrugge 6.100 kilo cocaïne.", "aggregate"),
+    # the largest of a year's finds is one find, though the sentence counts the year's finds
+    ("Dit jaar werd in Moerdijk al vaak heroïne gevonden; de grootste vangst was 700 kilo.", "seizure"),
 ]
 KIND_NEGATIVE = [  # the same words that must not make a total
     (
@@ -485,6 +487,8 @@ KIND_NEGATIVE = [  # the same words that must not make a total
     ("In de strijd tegen drugs vond de politie dinsdag in Venlo 3 kilo heroïne.", "seizure"),
     ("In 2020 onderschepte de douane in Antwerpen 65 ton cocaïne.", "aggregate"),
     ("De man steeg uit zijn auto, waarna agenten 3 kilo cocaïne in de kofferbak vonden.", "seizure"),
+    # a superlative of an amount, not of a find, leaves a yearly figure a total
+    ("In 2021 onderschepte de douane in Gent 40 ton cocaïne, de grootste hoeveelheid ooit.", "aggregate"),
 ]
 
 

@@ -122,6 +122,20 @@ def _single_nouns() -> re.Pattern:
     return phrases(params().words["single_find_nouns"])
 
 
+@rule("kind.superlative_find")
+def superlative_find(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
+    """The largest of several finds is one find, whatever the sentence counts: "Dit jaar was de grootste vangst 4.000 kilo"."""
+    cs, ce = ix.clause(c.sent, c.anchor)
+    words = re.findall(r"[^\W\d]+", ix.text[cs:ce].lower())
+    sup = params().words["superlatives"]
+    for i, w in enumerate(words):
+        if w in sup and (
+            w == "recordvangst" or any(_single_nouns().fullmatch(x) for x in words[i + 1 : i + 3])
+        ):
+            return SEIZURE
+    return None
+
+
 @rule("kind.single_find_noun")
 def single_find_noun(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """A find named as one is one, whenever it was: "Vorig jaar leidde een vangst van 3.500 kilo tot vijf arrestaties"."""
