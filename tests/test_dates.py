@@ -26,6 +26,13 @@ POSITIVE = [
     # two days of one month: the period from the first to the second
     ("op 29 en 30 september 2020", W, "2020-09-29", "2020-09-30"),
     ("Op 4 en 5 mei vielen agenten binnen", "2021-06-09", "2021-05-04", "2021-05-05"),
+    ("op 4-5 mei", W, "2021-05-04", "2021-05-05"),
+    # an ISO week number, of the year given or the latest not after publication
+    ("in week 32", W, "2020-08-03", "2020-08-09"),
+    ("in week 12", W, "2021-03-22", "2021-03-28"),
+    ("week 2 van 2022", W, "2022-01-10", "2022-01-16"),
+    # the turn of the year
+    ("rond de jaarwisseling", W, "2020-12-31", "2021-01-01"),
     # absolute days
     ("31 mei 2020", W, "2020-05-31", "2020-05-31"),
     ("op 31 mei 2020", W, "2020-05-31", "2020-05-31"),
@@ -249,6 +256,7 @@ NEGATIVE = [
     "in hennepkwekerij mei 400 planten", "in auto mei drugs", "de plysje kaam mei in hûnd", "de eerste helft",
     "het eerste kwartaal na de invoering", "het tweede halfjaar van de operatie", "de eerste twee weken",
     "12 en 13 kilo", "3 en 4 mensen",  # two numbers joined by "en" without a month
+    "3-4 kilo", "in 2-3 weken", "per week", "week 54",  # no month; no number; no such week
 ]  # fmt: skip
 
 

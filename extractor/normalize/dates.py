@@ -259,11 +259,18 @@ def _day_range(m, ref):
 
 
 @_rule(
-    _B + r"(?P<d1>" + _D + r")(?:e|ste|de)?\s+en\s+(?P<d2>" + _D + r")(?:e|ste|de)?\s+(?P<m>" + _MONANY + r")"
+    _B
+    + r"(?P<d1>"
+    + _D
+    + r")(?:e|ste|de)?(?:\s+en\s+|\s*[-–]\s*)(?P<d2>"
+    + _D
+    + r")(?:e|ste|de)?\s+(?P<m>"
+    + _MONANY
+    + r")"
     r"(?:\s+(?P<y>" + _Y + r"))?" + _E
 )
 def _day_pair(m, ref):
-    """ "op 29 en 30 september": two days of one month, the period from the first to the second."""
+    """ "op 29 en 30 september", "5-6 mei": two days of one month, the period from the first to the second."""
     mon = MONTHS_ANY[m["m"].lower().rstrip(".")]
     d1, d2 = int(m["d1"]), int(m["d2"])
     y = _year_of(mon, d2, ref, int(m["y"]) if m["y"] else None)
@@ -749,7 +756,9 @@ _HOLIDAYS = _DATA["holidays"]
 
 @_rule(
     _B
-    + r"(?:rond|met|tijdens|na|voor|sinds|in)\s+(?:de\s+)?(?P<h>kerstmis|kerstperiode|kerst|oud\s+en\s+nieuw|nieuwjaar|oudjaar|oudejaarsavond)"
+    + r"(?:rond|met|tijdens|na|voor|sinds|in)\s+(?:de\s+)?(?P<h>"
+    + "|".join(h.replace(" ", r"\s+") for h in sorted(_HOLIDAYS, key=len, reverse=True))
+    + ")"
     r"(?:\s+(?P<y>" + _Y + r"))?" + _E
 )
 def _holiday(m, ref):
@@ -766,6 +775,28 @@ def _holiday(m, ref):
     if (m1, d1) == (1, 1) and not m["y"] and ref is not None and a > ref:
         a, b = date(y - 1, 1, 1), date(y - 1, 1, 1)
     return a, b, "period" if a != b else "day", not m["y"]
+
+
+@_rule(_B + r"(?:in\s+)?week\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?:\s+(?:van\s+)?(?P<y>" + _Y + r"))?" + _E)
+def _week_number(m, ref):
+    """ "in week 32": that ISO week, of the year given or the latest one not after publication."""
+    n = int(m["n"])
+    if m["y"]:
+        y = int(m["y"])
+    elif ref is not None:
+        y = ref.year
+        try:
+            if date.fromisocalendar(y, n, 1) > ref:
+                y -= 1
+        except ValueError:
+            y -= 1
+    else:
+        return None
+    try:
+        monday = date.fromisocalendar(y, n, 1)
+    except ValueError:  # week 53 of a year that has 52
+        return None
+    return monday, monday + timedelta(days=6), "week", not m["y"]
 
 
 # rules that take no more than the year from the publication date ("3 juni", "eind juni")
