@@ -267,7 +267,7 @@ def pair(a: Report, b: Report) -> float | None:
 # ---------------------------------------------------------------- incidents
 
 
-@dataclass
+@dataclass(eq=False)  # an incident is itself: compared by identity, not member by member
 class Incident:
     """Reports of one real-world seizure or total; its fields are read from the most specific."""
 

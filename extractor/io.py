@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import orjson
 
@@ -232,12 +233,10 @@ def _txt_record(read, rid: str, src: str) -> dict:
     return {"id": rid, "published": published, "title": title, "text": body, "_source": src}
 
 
-class _Overlong(int):
+class _Overlong(NamedTuple):
     """A line longer than the limit, by its size: read in pieces and dropped."""
 
-    @property
-    def size(self) -> int:
-        return int(self)
+    size: int
 
 
 def _bounded(fh, limit: int | None) -> Iterator[bytes | _Overlong]:
