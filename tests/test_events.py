@@ -292,6 +292,16 @@ def test_police_action_makes_drugs_found_after_it_a_seizure(extractor):
     assert _events(extractor, text, "2022-03-10") == []
 
 
+@pytest.mark.parametrize(
+    ("verb", "events"),
+    [("hielden de bus bij Venlo aan", 1), ("vielen in de bus bij Venlo binnen", 1),
+     ("hielden de bus bij Venlo in de gaten", 0), ("vielen op in Venlo", 0)],
+)  # fmt: skip
+def test_separable_police_action_needs_its_particle(extractor, verb, events):
+    text = f"Agenten {verb}. In de laadruimte lagen 25 kilo hasj."
+    assert len(_events(extractor, text, "2022-03-10")) == events
+
+
 def test_value_of_drugs_without_amount(extractor):
     text = "Bij huiszoekingen in Aalst heeft de politie voor 1,5 miljoen euro aan cocaïne in beslag genomen."
     ev = _events(extractor, text, "2022-03-10")

@@ -46,7 +46,14 @@ def ruled_out(s: Sentence) -> bool:
 @rule("gate.police_action")
 def police_action(s: Sentence, out: bool) -> bool:
     """Police action makes what is found after it a seizure: "Na een achtervolging werd hij aangehouden"."""
-    return not out and params().action.found(s.lower, s.words)
+    return not out and (params().action.found(s.lower, s.words) or separable_action(s))
+
+
+@rule("gate.separable_action")
+def separable_action(s: Sentence) -> bool:
+    """A separable verb of police action with its particle: "Agenten hielden de bestelbus bij Venlo aan"."""
+    particles = params().action_particles
+    return any(particles[w] in s.words for w in s.words & particles.keys())
 
 
 @rule("gate.link_line")
@@ -88,6 +95,6 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
         action.append(acted)
         outs.append(out)
         if acted and not trig[-1]:
-            log.note(police_action, s.text)
+            log.note(police_action if params().action.found(s.lower, s.words) else separable_action, s.text)
     first = next((i for i, (t, a) in enumerate(zip(trig, action, strict=True)) if t or a), None)
     return Gate(tuple(trig), tuple(action), tuple(outs), first)

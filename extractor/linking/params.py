@@ -86,6 +86,7 @@ class Params:
     aggregate_plural: frozenset
     value_cues: tuple
     particles: dict
+    action_particles: dict
     words: dict  # the "linking" cue lists, each a frozenset (count_words stays a dict)
     comparison: re.Pattern
     cross_reference: re.Pattern
@@ -137,6 +138,7 @@ def params() -> Params:
         aggregate_plural=frozenset(cues["aggregate_plural_nouns"]),
         value_cues=tuple(cues["value_cues"]),
         particles=cues["particle_triggers"],
+        action_particles=cues["action_particles"],
         words=words,
         comparison=re.compile(rf"(?:{comparison})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE),
         cross_reference=re.compile(rf"\s*+(?:{cross})(?![\w'])\s*[.:!]", re.IGNORECASE),

@@ -27,7 +27,7 @@ KEYS: dict[str, frozenset[str]] = {
     }),
     "cues.json": frozenset({
         "strong_triggers", "hard_negative", "negation", "aggregate", "aggregate_plural_nouns", "value_cues",
-        "reporting", "particle_triggers", "action_context", "linking",
+        "reporting", "particle_triggers", "action_context", "action_particles", "linking",
     }),
     "dates.json": frozenset({
         "months", "month_abbreviations", "month_homographs", "weekdays", "day_parts", "ordinals",
