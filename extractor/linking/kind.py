@@ -98,8 +98,13 @@ def aggregate_cue(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
 
 @rule("kind.running_total")
 def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
-    """ "in totaal" or "al" at a calendar date or over a span is a total: "Op 31 mei was dat al 9 ton"."""
+    """ "in totaal" or "al" at a calendar date or over a span is a total: "Op 31 mei was dat al 9 ton".
+
+    Not the "al" of a find recalled ("vorige maand werd hier ook al 200 kilo gevonden"): one find.
+    """
     if m is None or not _says(c.sent, "running_total") or _one_find_context(c):
+        return None
+    if _says(c.sent, "earlier_find") and not (c.sent.words & {"totaal", "teller"}):
         return None
     iv: DateInterval = m.value
     calendar_day = src == "own" and (iv.anchor == "span" or iv.calendar)
@@ -117,6 +122,14 @@ def enumerated_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
     return SEIZURE if len(ix.quantities(c.sent.index)) >= count > 1 else None
 
 
+def _clause_and_head(ix: ArticleIndex, c: Candidate) -> str:
+    """The candidate's clause, with the clause a colon hangs it on: "de grootste vangst van het jaar: 4.200 kilo"."""
+    cs, ce = ix.clause(c.sent, c.anchor)
+    if cs > c.sent.start and ix.text[c.sent.start : cs].rstrip().endswith(":"):
+        cs = ix.clause(c.sent, ix.text.rindex(":", c.sent.start, cs))[0]
+    return ix.text[cs:ce].lower()
+
+
 @cache
 def _single_nouns() -> re.Pattern:
     return phrases(params().words["single_find_nouns"])
@@ -125,8 +138,7 @@ def _single_nouns() -> re.Pattern:
 @rule("kind.superlative_find")
 def superlative_find(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """The largest of several finds is one find, whatever the sentence counts: "Dit jaar was de grootste vangst 4.000 kilo"."""
-    cs, ce = ix.clause(c.sent, c.anchor)
-    words = re.findall(r"[^\W\d]+", ix.text[cs:ce].lower())
+    words = re.findall(r"[^\W\d]+", _clause_and_head(ix, c))
     sup = params().words["superlatives"]
     for i, w in enumerate(words):
         if w in sup and (
@@ -139,8 +151,7 @@ def superlative_find(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
 @rule("kind.single_find_noun")
 def single_find_noun(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """A find named as one is one, whenever it was: "Vorig jaar leidde een vangst van 3.500 kilo tot vijf arrestaties"."""
-    cs, ce = ix.clause(c.sent, c.anchor)
-    if not _single_nouns().search(ix.text[cs:ce].lower()) or _says(c.sent, "plural_find_nouns"):
+    if not _single_nouns().search(_clause_and_head(ix, c)) or _says(c.sent, "plural_find_nouns"):
         return None
     return SEIZURE
 
