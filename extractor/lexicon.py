@@ -95,6 +95,9 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
     for code in ("NL", "BE"):
         for name in data[code]:
             out.setdefault(name, (name, code))
+    for code, names in data["regions"].items():
+        for name in names if code != "_comment" else ():
+            out.setdefault(name, (name, code))
     for name, row in geonames().items():  # after our own lists: they win where both know a name
         out.setdefault(name, (row[0], row[1]))
     return out

@@ -35,7 +35,7 @@ POSITIVE = [
     ("de 63-jarige Amsterdammer Eric", "Amsterdam", "NL", "weak"),
     ("in Duitsland", "Duitsland", "DE", "locative"),
     # "in het district X", "in het dorp X": a name the gazetteer need not know
-    ("De politie vond de drugs in het district Wanica.", "Wanica", None, "locative"),
+    ("De politie vond de drugs in het district Tapanahony.", "Tapanahony", None, "locative"),
     ("De kwekerij lag in het gehucht Kleine Meers.", "Kleine Meers", None, "locative"),
     # a superlative's domain is not where the find was
     ("het was het grootste lab ooit in Nederland", "Nederland", "NL", "scope"),
@@ -125,6 +125,10 @@ GAZETTEER = [
     ("De douane in Köln greep in.", "Keulen", "DE"),  # the local name answers to the Dutch one
     ("De lading werd gevonden in Frankfurt an der Oder.", "Frankfurt an der Oder", "DE"),
     ("In Lille werd 40 kilo gevonden.", "Rijsel", "FR"),  # ambiguous: the larger place wins
+    # regions GeoNames' populated places lack (places.json "regions")
+    ("Agenten doorzochten een woning in Wanica.", "Wanica", "SR"),
+    ("Op Sint Eustatius werd een boot gecontroleerd.", "Sint Eustatius", "BQ"),
+    ("De vrachtwagen kwam uit Nedersaksen.", "Nedersaksen", "DE"),
 ]
 GAZETTEER_NEGATIVE = [  # names that are not places here
     "Op de Albert Cuijpstraat stond de auto.",  # a first name that is also a French town, inside a street name
@@ -200,6 +204,10 @@ def test_locate_leaves_unknown_places_alone():
             "Kwakelbroek",
             "locative",
         ),  # unknown name, still a place
+        # a compass bearing or a coast from a place: where a boat was stopped
+        ("De kustwacht hield ten zuiden van Bonaire een boot aan.", "Bonaire", "locative"),
+        ("Het schip werd voor de kust van Nickerie onderschept.", "Nickerie", "locative"),
+        ("De marine greep in op 30 zeemijl ten noordwesten van Aruba.", "Aruba", "locative"),
     ],
 )
 def test_destination_and_position_roles(text, name, kind):
@@ -215,3 +223,14 @@ def test_destination_and_position_roles(text, name, kind):
 )
 def test_country_adjective_is_not_a_place_negative(text):
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("De lading was op weg naar de kust van Nickerie.", "Nickerie"),  # a destination, not a bearing
+        ("Een man uit de kust van Nickerie werd aangehouden.", "Nickerie"),  # "uit": where he is from
+    ],
+)
+def test_bearing_phrases_need_their_words_negative(text, name):
+    assert (name, "locative") not in [(m.place.name, m.place.kind) for m in find_places(text)]

@@ -297,7 +297,8 @@ def find_places(
 def _curated() -> frozenset[str]:
     """Names of our own lists (places.json) and countries: known places whatever follows them."""
     data = load_json("places.json")
-    return frozenset([*data["NL"], *data["BE"], *data["parts"], *_countries_only()])
+    regions = [n for code, names in data["regions"].items() if code != "_comment" for n in names]
+    return frozenset([*data["NL"], *data["BE"], *data["parts"], *regions, *_countries_only()])
 
 
 @cache

@@ -38,7 +38,7 @@ KEYS: dict[str, frozenset[str]] = {
     "linking.json": frozenset({"scopes", "place_ranks", "place_rank_limit", "anchor", "slots", "kind", "merge"}),
     "places.json": frozenset({
         "NL", "BE", "parts", "adjectives", "adjective_heads", "country_extra", "demonyms", "role_words",
-        "exonyms", "word_like_names", "home",
+        "exonyms", "regions", "word_like_names", "home",
     }),
 }  # fmt: skip
 _READ: dict[str, set[str]] = {}
