@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from ..normalize.dates import year_to_date
+from ..resources import load_json
 from ..schema import DateInterval
 from .index import ArticleIndex, Mention, Sentence
 from .params import alternation, cue, params, phrases
@@ -92,8 +93,18 @@ def total_of_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str |
 
 @rule("kind.aggregate_cue")
 def aggregate_cue(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
-    """A total's words: "Tot nu toe werd 20 ton onderschept", "samen goed voor 3 ton"."""
-    return AGGREGATE if params().aggregate.search(c.sent.lower) else None
+    """A total's words: "Tot nu toe werd 20 ton onderschept", "samen goed voor 3 ton".
+
+    Not words that sum the packages of one find: "28 pakketten, samen goed voor 33 kilo".
+    """
+    packages = load_json("amounts.json")["packages"]
+    for hit in params().aggregate.finditer(c.sent.lower):
+        before = [a for a in ix.quantities(c.sent.index) if a.end <= c.sent.start + hit.start()]
+        if not (
+            before and before[-1].value.unit == "units" and before[-1].text.lower().split()[-1] in packages
+        ):
+            return AGGREGATE
+    return None
 
 
 @rule("kind.running_total")

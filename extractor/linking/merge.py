@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
+from functools import cache
 
+from ..resources import load_json
 from ..schema import Amount
-from .params import cue, params
+from .params import alternation, cue, params
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -166,6 +169,44 @@ def weight_of_counted(cands: list[Candidate], log: Log) -> list[Candidate]:
             continue
         out[k] = out[k].decide("amount", weight_of_counted, c.amount.text, amount=c.amount)
         log.dropped(weight_of_counted, c, out[k])
+    return out
+
+
+@cache
+def _weight_phrase() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(params().words['weight_phrases'])})\s*$", re.IGNORECASE)
+
+
+def is_package_count(c: Candidate) -> bool:
+    """A count of packages: "28 pakketten", "200 bolletjes" (not joints or times)."""
+    a = c.amount
+    return (
+        a is not None
+        and a.unit == "units"
+        and a.text.lower().split()[-1] in load_json("amounts.json")["packages"]
+    )
+
+
+@rule("merge.weight_of_packages")
+def weight_of_packages(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """A weight after counted packages of its drug is their amount: "28 pakketten cocaïne, samen goed voor 33 kilo"."""
+    out: list[Candidate] = []
+    for c in cands:
+        k = len(out) - 1
+        if c.amount is not None and c.amount.unit in ("kg", "l") and not c.adjacent_drug:
+            before = c.sent.text[: c.anchor - c.sent.start].rstrip(" ,")
+            if _weight_phrase().search(before):
+                while (
+                    k >= 0
+                    and out[k].sent is c.sent
+                    and not (is_package_count(out[k]) and out[k].drug == c.drug)
+                ):
+                    k -= 1
+                if k >= 0 and out[k].sent is c.sent:
+                    out[k] = out[k].decide("amount", weight_of_packages, c.amount.text, amount=c.amount)
+                    log.dropped(weight_of_packages, c, out[k])
+                    continue
+        out.append(c)
     return out
 
 
