@@ -232,6 +232,17 @@ POSITIVE = [
     ("met kerst", D, "2019-12-24", "2019-12-26"),
     ("rond oud en nieuw", "2021-01-05", "2020-12-31", "2021-01-01"),
     ("rond kerst 2018", None, "2018-12-24", "2018-12-26"),
+    # feasts counted from Easter Sunday (dateutil), the latest begun by publication
+    ("rond Pasen", "2024-04-15", "2024-03-31", "2024-04-01"),
+    ("rond Pasen", "2024-03-15", "2023-04-09", "2023-04-10"),
+    ("op tweede paasdag", "2024-04-15", "2024-04-01", "2024-04-01"),
+    ("met Pinksteren 2019", None, "2019-06-09", "2019-06-10"),
+    ("tijdens carnaval", "2024-03-01", "2024-02-11", "2024-02-13"),
+    ("op Hemelvaartsdag", "2023-06-01", "2023-05-18", "2023-05-18"),
+    # fixed days, with "op"
+    ("op oudejaarsavond", "2024-03-15", "2023-12-31", "2023-12-31"),
+    ("op Koningsdag", "2024-05-01", "2024-04-27", "2024-04-27"),
+    ("op tweede kerstdag", "2024-01-03", "2023-12-26", "2023-12-26"),
     # month-only publication: the widest interval the known part allows
     ("dit jaar", M, "2021-01-01", "2021-06-30"),
     ("vorig jaar", M, "2020-01-01", "2020-12-31"),
@@ -250,7 +261,8 @@ NEGATIVE = [
     "54,5", "2,5", "1,4", "19.501", "1.200 kilo", "54,5 ton", "bijna 54,5 ton", "2,5 keer zoveel", "1,4 miljard euro",
     "De Morgen", "Dat schrijft De Morgen", "zo", "Zo werd", "ma", "di", "wo", "do", "vr", "za", "morgen", "49 jaar", "man (49)",
     "vier jaar cel", "drie maanden", "acht jaar", "14.30 uur", "11.00 uur", "30 procent", "1 313", "Jan Peeters",
-    "zondagsrust", "maandelijks", "wekelijks", "jaarlijks", "dagelijks", "het voorjaarsoverleg", "Kerstman", "Q3-cijfers",
+    "zondagsrust", "maandelijks", "wekelijks", "jaarlijks", "dagelijks", "het voorjaarsoverleg", "Kerstman",
+    "paaseieren", "de paashaas", "op Pasenstraat 4", "het carnavalsbal", "Koningsdagen", "Q3-cijfers",
     "3-MMC", "2-1 overwinning", "06-12345678", "0471/23.45.67", "versie 2.1.3", "1950 kilo", "2000 planten", "2020 euro",
     "een op de vijf", "", "   ", "de zaak", "Sky ECC", "EncroChat",
     "in hennepkwekerij mei 400 planten", "in auto mei drugs", "de plysje kaam mei in hûnd", "de eerste helft",

@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from dateutil.easter import easter
+
 from ..resources import load_json
 from ..schema import DateInterval
 from .scan import RuleScan
@@ -752,27 +754,37 @@ def _season(m, ref):
 
 
 _HOLIDAYS = _DATA["holidays"]
+_MOVABLE = {k: v for k, v in _DATA["movable_holidays"].items() if k != "_comment"}
+
+
+def _holiday_bounds(h: str, y: int) -> tuple[date, date]:
+    """The days of holiday ``h`` (lower-cased) that begins in year ``y``."""
+    if h in _MOVABLE:
+        sunday, (first, last) = easter(y), _MOVABLE[h]
+        return sunday + timedelta(days=first), sunday + timedelta(days=last)
+    (m1, d1), (m2, d2) = _HOLIDAYS[h]
+    return date(y, m1, d1), date(y + 1 if (m2, d2) < (m1, d1) else y, m2, d2)
 
 
 @_rule(
     _B
-    + r"(?:rond|met|tijdens|na|voor|sinds|in)\s+(?:de\s+)?(?P<h>"
-    + "|".join(h.replace(" ", r"\s+") for h in sorted(_HOLIDAYS, key=len, reverse=True))
+    + r"(?:rond|met|tijdens|na|voor|sinds|in|op)\s+(?:de\s+)?(?P<h>"
+    + "|".join(h.replace(" ", r"\s+") for h in sorted([*_HOLIDAYS, *_MOVABLE], key=len, reverse=True))
     + ")"
     r"(?:\s+(?P<y>" + _Y + r"))?" + _E
 )
 def _holiday(m, ref):
+    """ "rond kerst", "op tweede paasdag", "met Pinksteren 2019": the holiday's days, of the year
+    given or the latest that began by publication (Easter's feasts counted from Easter Sunday)."""
     h = " ".join(m["h"].lower().split())
-    (m1, d1), (m2, d2) = _HOLIDAYS[h]
     if m["y"]:
         y = int(m["y"])
     elif ref is not None:
-        y = ref.year if date(ref.year, m1, d1) <= ref else ref.year - 1
+        y = ref.year if _holiday_bounds(h, ref.year)[0] <= ref else ref.year - 1
     else:
         return None
-    a = date(y, m1, d1)
-    b = date(y + 1 if (m2, d2) < (m1, d1) else y, m2, d2)
-    if (m1, d1) == (1, 1) and not m["y"] and ref is not None and a > ref:
+    a, b = _holiday_bounds(h, y)
+    if h not in _MOVABLE and _HOLIDAYS[h][0] == [1, 1] and not m["y"] and ref is not None and a > ref:
         a, b = date(y - 1, 1, 1), date(y - 1, 1, 1)
     return a, b, "period" if a != b else "day", not m["y"]
 

@@ -31,7 +31,7 @@ KEYS: dict[str, frozenset[str]] = {
     }),
     "dates.json": frozenset({
         "months", "month_abbreviations", "month_homographs", "weekdays", "day_parts", "ordinals",
-        "small_numbers", "seasons", "holidays",
+        "small_numbers", "seasons", "holidays", "movable_holidays",
     }),
     "drugs.json": frozenset({"names", "stems", "compound_suffixes", "lab_words", "containers", "generic", "purpose_cues"}),
     "report.json": frozenset({"drug_colors", "other_color", "outline"}),
