@@ -208,6 +208,10 @@ def test_locate_leaves_unknown_places_alone():
         ("De kustwacht hield ten zuiden van Bonaire een boot aan.", "Bonaire", "locative"),
         ("Het schip werd voor de kust van Nickerie onderschept.", "Nickerie", "locative"),
         ("De marine greep in op 30 zeemijl ten noordwesten van Aruba.", "Aruba", "locative"),
+        # a name after a type of place after a preposition of place
+        ("Op de luchthaven Hato werd een koerier aangehouden.", "Hato", "locative"),
+        ("Er lag een partij in de haven Eemshaven.", "Eemshaven", "locative"),
+        ("Op luchthaven Zaventem viel een koffer op.", "Zaventem", "locative"),
     ],
 )
 def test_destination_and_position_roles(text, name, kind):
@@ -229,8 +233,12 @@ def test_country_adjective_is_not_a_place_negative(text):
     "text,name",
     [
         ("De lading was op weg naar de kust van Nickerie.", "Nickerie"),  # a destination, not a bearing
+        (
+            "De burgemeester van de gemeente Venlo reageerde.",
+            "Venlo",
+        ),  # a type of place without a preposition of place
         ("Een man uit de kust van Nickerie werd aangehouden.", "Nickerie"),  # "uit": where he is from
     ],
 )
-def test_bearing_phrases_need_their_words_negative(text, name):
+def test_bearing_and_place_type_need_their_words_negative(text, name):
     assert (name, "locative") not in [(m.place.name, m.place.kind) for m in find_places(text)]

@@ -46,6 +46,8 @@ _SCOPE = re.compile(
     r"(?<!\w)(?:" + "|".join(_ROLE_WORDS["scope_before"]) + r")(?:\s+[^\s,.;:]+){0,2}\s+(?:in|van)\s+$",
     re.IGNORECASE,
 )
+# a name right after a type of place, itself after a preposition of place: "op de luchthaven Hato"
+_PLACE_TYPES = frozenset(_ROLE_WORDS["place_types"])
 _HOME = load_json("places.json")["home"]  # the gazetteer's home countries and its threshold elsewhere
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
@@ -169,6 +171,8 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
         return "locative"
     if after.startswith(("se haven", " haven")):
         return "locative"
+    if prev in _PLACE_TYPES and set(words_before[-3:-1]) & _LOCATIVE_PREV:
+        return "locative"  # "op de luchthaven Hato", "in de gemeente Peel en Maas"
     return "weak"
 
 
