@@ -212,6 +212,9 @@ def test_locate_leaves_unknown_places_alone():
         ("Op de luchthaven Hato werd een koerier aangehouden.", "Hato", "locative"),
         ("Er lag een partij in de haven Eemshaven.", "Eemshaven", "locative"),
         ("Op luchthaven Zaventem viel een koffer op.", "Zaventem", "locative"),
+        # a region's adjective before a type of place: the name after it is the place
+        ("In de Brabantse plaats Haaren werd een lab gevonden.", "Haaren", "locative"),
+        ("In het Zeeuwse dorp Kapelle stond een loods.", "Kapelle", "locative"),
     ],
 )
 def test_destination_and_position_roles(text, name, kind):
@@ -238,6 +241,7 @@ def test_country_adjective_is_not_a_place_negative(text):
             "Venlo",
         ),  # a type of place without a preposition of place
         ("Een man uit de kust van Nickerie werd aangehouden.", "Nickerie"),  # "uit": where he is from
+        ("De drugs lagen in de Antwerpse haven. Rotterdam volgt.", "Rotterdam"),  # the sentence ended
     ],
 )
 def test_bearing_and_place_type_need_their_words_negative(text, name):

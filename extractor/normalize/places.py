@@ -54,7 +54,8 @@ _STREET = re.compile(
 )
 _IN_NAME = re.compile(
     r"(?<![\w])(?:[Ii]n|[Tt]e|ter\s+hoogte\s+van)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+"
-    r"|het\s+(?:district|ressort|dorp|gehucht|kustdorp|grensdorp)\s+|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+)?"
+    r"|het\s+(?:district|ressort|dorp|gehucht|kustdorp|grensdorp)\s+"
+    r"|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+(?:(?:plaats|gemeente|deelgemeente|stad|havenstad|grensstad|dorp|grensgemeente)\s+)?)?"
     r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
 )
 _IN_DE_STREET = re.compile(
@@ -204,6 +205,11 @@ def find_places(
         w, s, e = words[i]
         before = [x[0].lower() for x in words[max(0, i - 5) : i]]
         # "in het Limburgse Bree", "in de Antwerpse deelgemeente Berchem": skip the regional adjective
+        if (
+            len(before) > 1 and before[-1] in _PLACE_TYPES and before[-2].endswith(("se", "sche"))
+            and text[words[i - 1][2] : s] == " "
+        ):  # fmt: skip
+            before.pop()  # "in de Brabantse plaats Haaren"
         while before and before[-1].endswith(("se", "sche")):
             before.pop()
         while before and before[-1] in ("de", "het", "een", "'t"):
@@ -246,6 +252,11 @@ def find_places(
         nxt_common = (
             i + 1 < n and words[i + 1][0][:1].islower() and adjectives.get(w) not in _countries_only()
         )
+        if (
+            w in adjectives and i + 2 < n and words[i + 1][0] in _PLACE_TYPES
+            and words[i + 2][0][:1].isupper() and text[words[i + 1][2] : words[i + 2][1]] == " "
+        ):  # fmt: skip
+            continue  # "de Zeeuwse gemeente Kapelle": the name that follows is the place
         if w in adjectives and i + 1 < n and (words[i + 1][0].lower() in heads or (placed and nxt_common)):
             name = adjectives[w]
             head = words[i + 1][0].lower()
