@@ -25,6 +25,22 @@ def value_cue(ix: ArticleIndex, a: Mention) -> bool:
     return any(k in window for k in params().value_cues)
 
 
+@rule("value.other_goods")
+def other_goods(ix: ArticleIndex, a: Mention) -> bool:
+    """A value given for goods that are not drugs is no street value: "twee auto's ter waarde van 80.000 euro"."""
+    lo = a.start - len(ix.tail(a.start, params().scopes["value_cue_words"] + 4))
+    s = ix.sentence_at(a.start)
+    if (
+        s is not None
+    ):  # only the words after the last drug or quantity: "in de auto 3 kilo heroïne ter waarde van"
+        ends = [m.end for m in (*ix.at("drugs", s.index), *ix.quantities(s.index)) if m.end <= a.start]
+        lo = max([lo, *ends])
+    window = ix.text[lo : a.start]
+    cut = max(window.rfind(","), window.rfind(";"))
+    words = {w.lower() for w in re.findall(r"[^\W\d]+(?:'s)?", window[cut + 1 :])}
+    return "straatwaarde" not in words and bool(words & params().words["valued_goods"])
+
+
 @rule("value.worth_after")
 def worth_after(ix: ArticleIndex, a: Mention) -> bool:
     """A sum followed by "waard" is what the find is worth: "De lading zou zo'n 72 miljoen euro waard zijn"."""
@@ -71,6 +87,9 @@ def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: L
         cue = cue or (worth_of_drugs if worth_of_drugs(ix, a, drugs) else None)
         s = ix.sentence_at(a.start)
         if cue is None or s is None:
+            continue
+        if cue is not worth_of_drugs and other_goods(ix, a):
+            log.note(other_goods, a.text)
             continue
         log.note(cue, a.text)
         here = by_sentence.get(s.index)
