@@ -92,7 +92,10 @@ def compared_figures(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
     # a preposition compares only figures: "tegen 19 ton", not "een actie tegen drugshandel"
     starts = [a.start - c.sent.start for a in same_unit]
     for hit in _comparison_words().finditer(c.sent.lower):
-        if not hit.group(0).startswith(_PREPOSITIONS) or any(0 <= p - hit.end() <= 40 for p in starts):
+        if not hit.group(0).startswith(_PREPOSITIONS) or any(
+            p >= hit.end() and c.sent.lower[hit.end() : p].split() in ([], ["de"], ["het"], ["zo'n"], ["nog"])
+            for p in starts
+        ):
             return AGGREGATE
     return None
 
