@@ -599,6 +599,12 @@ LEXICON_CASES = [
         "In de vrachtwagen vond de douane 40 kilo cannabishars.",
         ("cannabis", 40.0, "kg"),
     ),  # Flemish for hashish
+    (
+        "Speurders hebben in Maasmechelen een drugslabo opgerold.",
+        ("unspecified", None, None),
+    ),  # Flemish "labo"
+    ("In een loods in Genk werd een labo voor amfetamine ontmanteld.", ("amphetamine", None, None)),
+    ("In Tongeren vond de politie een xtc-labo.", ("mdma", None, None)),
 ]
 FRISIAN_PLACES = [
     ("Yn Ljouwert hat de plysje 5 kilo hasj yn beslach naam.", "Ljouwert", "Leeuwarden"),
@@ -618,6 +624,15 @@ def test_lexicon_and_numbers_in_context(extractor, text, key):
 @pytest.mark.parametrize("text", LEXICON_NEGATIVE, ids=[t[:40] for t in LEXICON_NEGATIVE])
 def test_lexicon_and_numbers_in_context_negative(extractor, text):
     assert _events(extractor, text, "2023-05-10") == []
+
+
+def test_a_lab_and_its_raw_materials_are_two_finds(extractor):
+    text = "In een loods in Budel werd een drugslab ontmanteld. Ook werden twintig jerrycans met chemicaliën aangetroffen."
+    assert sorted(_key(e) for e in _events(extractor, text, "2023-05-10")) == [
+        ("precursor", None, None), ("unspecified", None, None)
+    ]  # fmt: skip
+    text = "In een loods in Budel werd een drugslab ontmanteld. Ook werd er 30 kilo speed aangetroffen."
+    assert [_key(e) for e in _events(extractor, text, "2023-05-10")] == [("amphetamine", 30.0, "kg")]
 
 
 BARE_OBJECTS = [

@@ -39,11 +39,13 @@ GENERAL_NEWS = [
     "De NMBS schrapt vanaf december enkele vroege treinen tussen Gent en Brussel.",
     "Bij de verkiezingen in Zeeland haalde de grootste partij 11 van de 39 zetels.",
     "De vissers van Urk brachten deze week 80 ton tong aan land, meer dan verwacht.",
+    "In het lab van de universiteit in Leuven ontdekten onderzoekers een nieuw antibioticum.",
+    "Het laboratorium van het ziekenhuis vond sporen van het virus in 40 monsters.",
 ]
 
 
 def test_thirty_texts():
-    assert len(GENERAL_NEWS) == 30 and len(set(GENERAL_NEWS)) == 30
+    assert len(GENERAL_NEWS) >= 30 and len(set(GENERAL_NEWS)) == len(GENERAL_NEWS)
 
 
 @pytest.mark.parametrize("text", GENERAL_NEWS, ids=[t[:35] for t in GENERAL_NEWS])

@@ -12,7 +12,7 @@ from .index import WORD, ArticleIndex, Mention, Sentence
 from .params import alternation, params
 from .rules import Candidate, Log, rule
 
-_LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?lab(?:oratorium)?(?!\w)")
+_LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?lab(?:oratorium|o)?(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,41 @@ def lab_drug(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Mention
     return None
 
 
-_LAB_ENDINGS = ("lab", "labs", "laboratorium", "laboratoria")
+@rule("mentions.lab_drug_next")
+def lab_drug_next(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs, gate: Gate) -> Mention | None:
+    """A generic lab whose next sentence says what it made: "Er werd een drugslab gevonden. Het ging om een lab voor speed"."""
+    if d.text.lower() not in params().lab_words or s.index + 1 >= len(ix.sentences):
+        return None
+    nxt = ix.sentences[s.index + 1]
+    if gate.trigger[nxt.index]:
+        return None  # a find of its own
+    for other in drugs.by_sentence[nxt.index]:
+        if (
+            id(other) in drugs.purpose
+            and lab_purpose(ix, other)
+            and other.value not in ("unspecified", "precursor")
+        ):
+            return other
+    return None
+
+
+@rule("mentions.bare_lab")
+def bare_lab(ix: ArticleIndex, d: Mention) -> bool:
+    """A bare "lab" in an article that names no drug is no drug lab: "In het lab van de universiteit werd een virus gevonden".
+
+    Unless the police dismantled it: "Agenten hebben in Emmen een lab opgerold".
+    """
+    low = d.text.lower()
+    if low not in params().lab_words or low.startswith("drugs"):
+        return False
+    lab_words = params().lab_words
+    if any(m.text.lower() not in lab_words for m in ix.mentions["drugs"]):
+        return False
+    s = ix.sentence_at(d.start)
+    return s is None or not (s.words & params().words["dismantle_verbs"] or ix.at("agencies", s.index))
+
+
+_LAB_ENDINGS = ("lab", "labs", "laboratorium", "laboratoria", "labo", "labo's")
 
 
 @rule("mentions.lab_topic")
@@ -194,7 +228,7 @@ def find_mentions(
                 continue
             if id(d) in drugs.purpose:
                 log.note(lab_purpose, d.text)
-            c = _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log)
+            c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log)
             if c is not None:
                 out.append(c)
                 by_sentence.setdefault((s.index, c.drug), []).append(c)
@@ -221,7 +255,7 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
     return None
 
 
-def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
+def _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
     r = read_mention(ix, s, d)
     how = possessed if r.possessed else found_object if r.found_object else seizable
     if not seizable(r):
@@ -230,7 +264,12 @@ def _mention(ix, s, d, drugs, by_sentence, first_at, amount_at, log: Log) -> Can
             return None
     lab, lab_rule = lab_drug(ix, s, d, drugs), lab_drug
     if lab is None:
+        lab, lab_rule = lab_drug_next(ix, s, d, drugs, gate), lab_drug_next
+    if lab is None:
         lab, lab_rule = lab_topic(ix, d), lab_topic
+    if lab is None and bare_lab(ix, d):
+        log.note(bare_lab, d.text)
+        return None
     drug_id = lab.value if lab is not None else d.value
     same = by_sentence.get((s.index, drug_id), [])
     for skip, args in (

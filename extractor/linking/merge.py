@@ -415,13 +415,19 @@ def rounded_restatement(cands: list[Candidate], log: Log) -> list[Candidate]:
 
 @rule("merge.generic_gives_way")
 def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
-    """An amount-less "drugs" gives way to a named drug: "Er werden drugs gevonden: cocaïne en hasj"."""
+    """An amount-less "drugs" gives way to a named drug: "Er werden drugs gevonden: cocaïne en hasj".
+
+    A lab gives way only to a drug it can have made, not to its raw materials: "een drugslab ...
+    vaten met chemicaliën" is a lab and a find of precursors.
+    """
     generic = params().generic
     if all(c.drug in generic for c in cands):
         return cands
+    made = any(c.drug not in generic and c.drug != "precursor" for c in cands)
     out = []
     for c in cands:
-        if c.drug in generic and c.amount is None:
+        lab = c.drug_text.lower() in params().lab_words
+        if c.drug in generic and c.amount is None and (made or not lab):
             log.dropped(generic_gives_way, c)
         else:
             out.append(c)
