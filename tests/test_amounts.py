@@ -12,6 +12,10 @@ from extractor.normalize.numbers import parse_digits, parse_number_word
 
 # (value, unit, approximate) -> surface forms
 POSITIVE = {
+    # a drug word compounded with a counted unit counts in that unit
+    (50.0, "units", False): ["50 cocaïnebolletjes", "50 heroïne-bolletjes", "50 hasjblokken", "50 lsd-trips"],
+    (40.0, "plants", False): ["40 marihuanaplanten", "40 hasj-planten"],
+    (300.0, "pills", False): ["300 mdma-tabletten", "300 speedpillen"],
     (54500.0, "kg", True): [
         "bijna 54,5 ton",
         "Bijna 54,5 ton",
@@ -251,6 +255,9 @@ NEGATIVE = [
     "euro",
     "pillen",
     "per kilo",
+    "40 kerstplanten",  # a compound whose first part is no drug
+    "40 trips",  # a unit only in a drug compound
+    "12 zegels",
 ]
 
 BAD_INPUT = [

@@ -605,6 +605,11 @@ LEXICON_CASES = [
     ),  # Flemish "labo"
     ("In een loods in Genk werd een labo voor amfetamine ontmanteld.", ("amphetamine", None, None)),
     ("In Tongeren vond de politie een xtc-labo.", ("mdma", None, None)),
+    ("In de kelder vonden agenten 8 kilo speedpasta.", ("amphetamine", 8.0, "kg")),
+    ("Bij de man werden 60 cocaïnebolletjes aangetroffen.", ("cocaine", 60.0, "units")),
+    ("De douane onderschepte een envelop met 150 lsd-blotters.", ("lsd", 150.0, "units")),
+    ("In het pakket vond de douane 2 kilo 2C-B.", ("synthetic", 2.0, "kg")),
+    ("Drugskoerier gevat met 4 kilo heroïne in Zaventem.", ("heroin", 4.0, "kg")),  # Flemish "gevat": caught
 ]
 FRISIAN_PLACES = [
     ("Yn Ljouwert hat de plysje 5 kilo hasj yn beslach naam.", "Ljouwert", "Leeuwarden"),

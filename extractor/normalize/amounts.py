@@ -148,7 +148,30 @@ def _may_start(word: str) -> bool:
 def _unit_at(toks: list[Tok], j: int):
     if j >= len(toks):
         return None
-    return _lexicon()["units"].get(toks[j].lower)
+    word = toks[j].lower
+    return _lexicon()["units"].get(word) or _compound_unit(word)
+
+
+@lru_cache(maxsize=4096)
+def _compound_unit(word: str):
+    """A drug word compounded with a counted unit counts in that unit: "cocaïnebolletjes",
+    "marihuanaplanten", "hasj-blokken" (drug stems from ``drugs.json``)."""
+    m = _compound_units().fullmatch(word)
+    return _lexicon()["units"].get(m.group(1), _COUNTED) if m else None
+
+
+_COUNTED = {"unit": "units", "factor": 1.0, "q": "dimensionless"}  # "lsd-trips": counted, a head of its own
+
+
+@lru_cache(maxsize=1)
+def _compound_units() -> re.Pattern:
+    heads = load_json("amounts.json")["compound_heads"]
+    stems = {s.lower() for forms in load_json("drugs.json")["stems"].values() for s in forms}
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"(?:{alt(stems)})-?({alt(heads)})")
 
 
 def _approx_before(toks: list[Tok], i: int) -> int | None:
