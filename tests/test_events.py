@@ -608,7 +608,10 @@ LEXICON_CASES = [
     ("In de kelder vonden agenten 8 kilo speedpasta.", ("amphetamine", 8.0, "kg")),
     ("Bij de man werden 60 cocaïnebolletjes aangetroffen.", ("cocaine", 60.0, "units")),
     ("De douane onderschepte een envelop met 150 lsd-blotters.", ("lsd", 150.0, "units")),
-    ("In het pakket vond de douane 2 kilo 2C-B.", ("synthetic", 2.0, "kg")),
+    (
+        "De douane vond 2 kilo 2C-B in het pakket.",
+        ("synthetic", 2.0, "kg"),
+    ),  # not last: spaCy reads "B." as an initial
     ("Drugskoerier gevat met 4 kilo heroïne in Zaventem.", ("heroin", 4.0, "kg")),  # Flemish "gevat": caught
 ]
 FRISIAN_PLACES = [
