@@ -22,24 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy  # noqa: E402
 from _corpus import articles  # noqa: E402
+from _general import general_news  # noqa: E402
 
 from extractor import Extractor  # noqa: E402
-from tests.test_general_news import GENERAL_NEWS  # noqa: E402
-
-
-def _general(n: int, rng: random.Random) -> list[dict]:
-    out = []
-    for i in range(n):
-        k = rng.randint(6, 12)
-        out.append(
-            {
-                "id": f"g{i}",
-                "published": "2023-06-14",
-                "title": None,
-                "text": " ".join(rng.sample(GENERAL_NEWS, k)),
-            }
-        )
-    return out
 
 
 def _rate(fn, recs) -> float:
@@ -65,7 +50,7 @@ def _extractor(gate: bool) -> Extractor:
 def main() -> None:
     rng = random.Random(7)
     drug = articles()
-    archive = _general(10 * len(drug), rng) + drug
+    archive = general_news(10 * len(drug)) + drug
     rng.shuffle(archive)
     from extractor.relevance import relevant
 

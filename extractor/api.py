@@ -7,6 +7,8 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +19,19 @@ from .pipeline import load
 from .relevance import relevant
 from .schema import SeizureEvent
 from .text import make_doc_safely, strip_format
+
+
+class _Article(NamedTuple):
+    """An article read for the pipeline: the text as matched, the original, and what the Doc carries."""
+
+    full: str  # title, a blank line, text; cut at --max-chars; format characters taken out
+    original: str  # before the format characters were taken out
+    offsets: list[int] | None  # where each character of ``full`` stands in ``original`` (None: same)
+    title_end: int
+    truncated: bool
+    relevant: bool  # the relevance gate lets it through (or the gate is off)
+    published: str | None
+
 
 DEFAULT_MAX_CHARS = 1_000_000
 TITLE_SHARE = 1_000  # characters of a title kept at least (a tenth of --max-chars when that is more)
@@ -81,6 +96,26 @@ class Extractor:
 
     # -- one text
     def make_doc(self, text: str, published=None, title: str | None = None) -> Doc:
+        """The Doc of an article (title, a blank line, text), with its publication date and flags;
+        an article the relevance gate rejects gets an empty Doc (``doc._.relevant`` False)."""
+        return self._doc_of(self._prepare(text, published, title))
+
+    def _doc_of(self, a: _Article) -> Doc:
+        if not a.relevant:  # no drug named: no event possible, no Doc worth making
+            doc = self.nlp.make_doc("")
+            ext.remember_text(doc, "")
+            doc._.set(ext.RELEVANT, False)
+        else:
+            doc = make_doc_safely(self.nlp, a.full)
+            ext.remember_text(doc, a.full)
+            if a.offsets is not None:
+                doc._.set(ext.ORIGINAL, (a.original, a.offsets))
+        doc._.set(ext.PUBLISHED, a.published)
+        doc._.set(ext.TITLE_END, a.title_end)
+        doc._.set(ext.TRUNCATED, a.truncated)
+        return doc
+
+    def _prepare(self, text: str, published=None, title: str | None = None) -> _Article:
         if not isinstance(text, str):
             raise RecordError(f"text must be a string, not {type(text).__name__}")
         if title is not None and not isinstance(title, str):
@@ -103,21 +138,10 @@ class Extractor:
         original, (full, offsets) = full, strip_format(full)  # "5\u200b kilo": matched as "5 kilo"
         if offsets is not None:
             title_end = bisect.bisect_left(offsets, title_end)
-        if self.gate and not relevant(
-            full, self._vocab
-        ):  # no drug named: no event possible, no Doc worth making
-            doc = self.nlp.make_doc("")
-            ext.remember_text(doc, "")
-            doc._.set(ext.RELEVANT, False)
-        else:
-            doc = make_doc_safely(self.nlp, full)
-            ext.remember_text(doc, full)
-            if offsets is not None:
-                doc._.set(ext.ORIGINAL, (original, offsets))
-        doc._.set(ext.PUBLISHED, normalise_published(published))
-        doc._.set(ext.TITLE_END, min(title_end, len(full)))
-        doc._.set(ext.TRUNCATED, truncated)
-        return doc
+        return _Article(
+            full, original, offsets, min(title_end, len(full)), truncated,
+            not self.gate or relevant(full, self._vocab), normalise_published(published),
+        )  # fmt: skip
 
     def extract(self, text: str, published=None, title: str | None = None) -> list[SeizureEvent]:
         """The seizure events of one article."""
@@ -129,45 +153,82 @@ class Extractor:
         """One output record (the output contract) per input record, in input order, streaming.
 
         A record that cannot be read or processed yields ``{"id", "published", "events": [],
-        "error": {"type", "message"}}``; the records around it are unaffected.
+        "error": {"type", "message"}}``; the records around it are unaffected. In one process, an
+        article the relevance gate rejects (and a record in error) gets its output record without
+        passing through the pipeline: records are read in windows of ``batch_size`` and only the
+        window's relevant articles go through ``nlp.pipe``.
         """
+        contexts = (self._context(seq, rec) for seq, rec in enumerate(records))
+        if n_process != 1:  # the worker processes need a Doc for every record
+            docs = ((doc if doc is not None else self._rejected(ctx), ctx) for doc, ctx in contexts)
+            yield from (out for _ctx, out in self._run(docs, n_process, batch_size))
+            return
+        while window := list(islice(contexts, batch_size)):
+            work = [(doc, ctx) for doc, ctx in window if doc is not None and "error" not in ctx]
+            done = {ctx["seq"]: out for ctx, out in self._run(iter(work), 1, batch_size)}
+            for doc, ctx in window:
+                yield done[ctx["seq"]] if ctx["seq"] in done else self._record(doc, ctx)
+
+    def _context(self, seq: int, rec) -> tuple[Doc | None, dict]:
+        """The Doc of a record and its context (the record, its number, its error if it has one);
+        no Doc for an article the gate rejects."""
+        ctx = {"rec": rec, "seq": seq}
+        try:
+            if isinstance(rec, dict) and isinstance(rec.get("error"), dict) and "_source" in rec:
+                raise _ReadError(rec["error"])  # the reader's own record of what went wrong
+            doc = self._doc_for(rec, ctx)
+            if doc is None:
+                return None, ctx  # the gate rejected it: its record needs no Doc
+        except _ReadError as e:
+            msg = str(e.error.get("message") or "unreadable record")
+            src = rec["_source"].rsplit(":", 1)[0]
+            ctx["error"] = {
+                "type": e.error.get("type") or "RecordError",
+                "message": msg if msg.startswith(src) else _where(rec) + msg,
+            }
+            doc = self.nlp.make_doc("")
+        except RecordError as e:
+            ctx["error"] = {"type": "RecordError", "message": _where(rec) + str(e)}
+            doc = self.nlp.make_doc("")
+        except Exception as e:  # anything else about this record: report it, go on
+            ctx["error"] = {"type": type(e).__name__, "message": _where(rec) + str(e)}
+            doc = self.nlp.make_doc("")
+        ctx["published"] = None if "error" in ctx else doc._.get(ext.PUBLISHED)
+        doc._.set(ext.RECORD, seq)
+        return doc, ctx
+
+    def _rejected(self, ctx: dict) -> Doc:
+        """The empty Doc ``make_doc`` gives an article the gate rejects."""
+        doc = self.nlp.make_doc("")
+        ext.remember_text(doc, "")
+        doc._.set(ext.RELEVANT, False)
+        doc._.set(ext.PUBLISHED, ctx["published"])
+        doc._.set(ext.TRUNCATED, ctx["truncated"])
+        doc._.set(ext.RECORD, ctx["seq"])
+        return doc
+
+    def _run(
+        self, pairs: Iterator[tuple[Doc, dict]], n_process: int, batch_size: int
+    ) -> Iterator[tuple[dict, dict]]:
+        """``nlp.pipe`` over (Doc, context) pairs: (context, output record) for each, in order; a Doc
+        a component failed on (spaCy's error handler drops it) gets its error record."""
         pending: deque[dict] = deque()
 
         def docs() -> Iterator[tuple[Doc, dict]]:
-            for seq, rec in enumerate(records):
-                ctx = {"rec": rec, "seq": seq}
-                try:
-                    if isinstance(rec, dict) and isinstance(rec.get("error"), dict) and "_source" in rec:
-                        raise _ReadError(rec["error"])  # the reader's own record of what went wrong
-                    doc = self._doc_for(rec)
-                except _ReadError as e:
-                    msg = str(e.error.get("message") or "unreadable record")
-                    src = rec["_source"].rsplit(":", 1)[0]
-                    ctx["error"] = {
-                        "type": e.error.get("type") or "RecordError",
-                        "message": msg if msg.startswith(src) else _where(rec) + msg,
-                    }
-                    doc = self.nlp.make_doc("")
-                except RecordError as e:
-                    ctx["error"] = {"type": "RecordError", "message": _where(rec) + str(e)}
-                    doc = self.nlp.make_doc("")
-                except Exception as e:  # anything else about this record: report it, go on
-                    ctx["error"] = {"type": type(e).__name__, "message": _where(rec) + str(e)}
-                    doc = self.nlp.make_doc("")
-                ctx["published"] = None if "error" in ctx else doc._.get(ext.PUBLISHED)
-                doc._.set(ext.RECORD, seq)
+            for doc, ctx in pairs:
                 pending.append(ctx)
                 yield doc, ctx
 
         for doc, ctx in self.nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-            # a document a component failed on is dropped by spaCy's error handler: report it here
             while pending and pending[0]["seq"] != ctx["seq"]:
-                yield self._failed(pending.popleft())
+                failed = pending.popleft()
+                yield failed, self._failed(failed)
             if pending:
                 pending.popleft()
-            yield self._record(doc, ctx)
+            yield ctx, self._record(doc, ctx)
         while pending:
-            yield self._failed(pending.popleft())
+            failed = pending.popleft()
+            yield failed, self._failed(failed)
 
     def _failed(self, ctx: dict) -> dict:
         rec = ctx["rec"]
@@ -187,16 +248,22 @@ class Extractor:
             "error": err,
         }
 
-    def _doc_for(self, rec) -> Doc:
+    def _doc_for(self, rec, ctx: dict | None = None) -> Doc | None:
+        """The Doc of a record; None when ``ctx`` is given and the gate rejects the article (its
+        publication date and truncation then go into ``ctx``)."""
         if not isinstance(rec, dict):
             raise RecordError(f"a record must be a JSON object, not {type(rec).__name__}")
         if rec.get("error"):
             raise RecordError(rec["error"].get("message", "unreadable record"))
         if "text" not in rec:
             raise RecordError("no text (missing key 'text')")
-        return self.make_doc(rec.get("text"), rec.get("published"), rec.get("title"))
+        a = self._prepare(rec.get("text"), rec.get("published"), rec.get("title"))
+        if not a.relevant and ctx is not None:
+            ctx.update(published=a.published, truncated=a.truncated)
+            return None
+        return self._doc_of(a)
 
-    def _record(self, doc: Doc, ctx: dict) -> dict:
+    def _record(self, doc: Doc | None, ctx: dict) -> dict:
         rec = ctx["rec"]
         rid = rec.get("id") if isinstance(rec, dict) else None
         published = ctx["published"] if "error" not in ctx else _safe_published(rec)
@@ -207,7 +274,10 @@ class Extractor:
             "events": [],
             "error": ctx.get("error"),
         }
-        if "error" not in ctx:
+        if doc is None:  # rejected by the gate before a Doc was made
+            if ctx["truncated"]:
+                out["truncated"] = True
+        elif "error" not in ctx:
             out["events"] = [e.to_dict(self.explain) for e in (doc._.get(ext.SEIZURE_EVENTS) or [])]
             if doc._.get(ext.ORIGINAL) is not None:
                 _evidence_in_original(out["events"], *doc._.get(ext.ORIGINAL))

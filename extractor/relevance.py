@@ -20,26 +20,38 @@ from .resources import load_json
 
 
 @cache
-def _package_words() -> frozenset[str]:
-    """The package's drug words: names, compound stems, lab words, and units that imply a drug."""
+def _package_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The package's drug words: (stems that begin a word, words that count only whole).
+
+    Stems ("cocaïne", "wiet", "xtc") match as the start of a word ("cocaïnevangst", "xtc-pillen");
+    every other word (names, lab words, units that imply a drug) only as a whole word, so that "lab"
+    does not pass "label", "pil" "piloot", "qat" "Qatar" or "meth" "methode".
+    """
     drugs, amounts = load_json("drugs.json"), load_json("amounts.json")
+    stems = {s.lower() for forms in drugs["stems"].values() for s in forms}
     words: set[str] = set()
-    for group in ("names", "stems"):
-        for forms in drugs[group].values():
-            words.update(f.lower() for f in forms)
+    for forms in drugs["names"].values():
+        words.update(f.lower() for f in forms)
     words.update(w.lower() for w in drugs["lab_words"])
     words.update(u for u, spec in amounts["units"].items() if spec["unit"] in ("pills", "plants"))
-    return frozenset(words)
+    # stems that begin common words ("methode", "speedskaten") count whole or in the lexicon's compounds
+    whole = set(drugs["gate_whole_stems"])
+    tails = [*drugs["compound_suffixes"], *amounts["compound_heads"]]
+    words.update(f"{s}{sep}{t}" for s in whole for t in tails for sep in ("", "-"))
+    words.update(whole)
+    return frozenset(stems - whole), frozenset(words - (stems - whole))
 
 
 def vocabulary(extra=()) -> re.Pattern:
-    """The drug words as one pattern over lower-cased text (a word matches when it begins with one
-    of them); ``extra`` adds words (a pipeline's own drug patterns, a user lexicon's)."""
-    words = set(_package_words()) | {w.lower() for w in extra if w and w.strip()}
+    """The drug words as one pattern over lower-cased text: a stem at a word start, any other word
+    whole; ``extra`` adds whole words (a pipeline's own drug patterns, a user lexicon's)."""
+    stems, words = _package_words()
+    words = set(words) | {w.lower() for w in extra if w and w.strip()}
     firsts = {w.split()[0] for w in words}  # "crystal meth": its first word is evidence enough
-    return re.compile(
-        r"(?<![^\W_])" + trie(firsts, prefix=True)
-    )  # at a word start; digits may start one ("3-MMC")
+    firsts = {w for w in firsts if not w.startswith(tuple(stems))}  # already found by its stem
+    return re.compile(  # at a word start (digits may start one: "3-MMC"); a whole word ends at a non-letter
+        r"(?<![^\W_])(?:" + trie(stems, prefix=True) + "|(?:" + trie(firsts) + r")(?![^\W_]))"
+    )
 
 
 _DEFAULT = cache(vocabulary)

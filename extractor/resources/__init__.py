@@ -33,7 +33,9 @@ KEYS: dict[str, frozenset[str]] = {
         "months", "month_abbreviations", "month_homographs", "weekdays", "day_parts", "ordinals",
         "small_numbers", "seasons", "holidays", "movable_holidays",
     }),
-    "drugs.json": frozenset({"names", "stems", "compound_suffixes", "lab_words", "containers", "generic", "purpose_cues"}),
+    "drugs.json": frozenset({
+        "names", "stems", "compound_suffixes", "lab_words", "containers", "generic", "purpose_cues", "gate_whole_stems",
+    }),
     "report.json": frozenset({"drug_colors", "other_color", "outline"}),
     "linking.json": frozenset({"scopes", "place_ranks", "place_rank_limit", "anchor", "slots", "kind", "merge"}),
     "places.json": frozenset({
