@@ -4,8 +4,9 @@ The archive a user runs the extractor over is mostly sport, politics, weather, e
 crime that is not about drugs. Recombining a handful of fixed sentences would let spaCy's tokenizer
 cache whole texts' worth of tokens and flatter it; here every article draws 8-18 sentences from
 templates whose slots (names, clubs, towns, numbers, days) vary, so texts differ as real ones do
-while common words repeat as they do in real news. A few templates use words that also name drugs
-or their units ("plant", "lab"), as general news does, so the relevance gate is not flattered either.
+while common words repeat as they do in real news. One article in twenty holds a sentence with a word
+that also names a drug or its unit ("plant", "lab"), as general news does now and then, so the
+relevance gate is not flattered either.
 """
 
 from __future__ import annotations
@@ -74,10 +75,13 @@ TEMPLATES = [
     "Reizigers moeten rekening houden met {n} minuten extra reistijd.",
     "De dierentuin in {town} verwelkomde een jong olifantje.",
     "In {town} werd {day} het nieuwe zwembad geopend.",
-    "De gemeente {town} plant {big} nieuwe bomen langs de ringweg.",  # "plant": a verb, not a unit
-    "In het lab van het ziekenhuis in {town} werd een nieuwe test ontwikkeld.",  # a lab that is no drug lab
     "De vissers brachten {day} {n} ton tong aan land in de haven van {town}.",
     "Het festival in {town} trok dit weekend {big} bezoekers.",
+]
+# words that also name a drug or its unit, in a sentence about something else: in one article in 20
+RARE = [
+    "De gemeente {town} plant {big} nieuwe bomen langs de ringweg.",  # "plant": a verb, not a unit
+    "In het lab van het ziekenhuis in {town} werd een nieuwe test ontwikkeld.",  # a lab that is no drug lab
 ]
 
 
@@ -98,7 +102,10 @@ def general_news(n: int, seed: int = 11, published: str = "2023-06-14") -> list[
     out = []
     for i in range(n):
         k = rng.randint(8, 18)
-        text = " ".join(_fill(t, rng) for t in rng.sample(TEMPLATES, k))
+        sentences = [_fill(t, rng) for t in rng.sample(TEMPLATES, k)]
+        if rng.random() < 0.05:
+            sentences.insert(rng.randrange(k), _fill(rng.choice(RARE), rng))
+        text = " ".join(sentences)
         title = _fill(rng.choice(TEMPLATES), rng).rstrip(".")
         out.append({"id": f"general-{i}", "published": published, "title": title, "text": text})
     return out
