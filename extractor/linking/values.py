@@ -73,6 +73,15 @@ def earlier_event(cands: list[Candidate], anchors: list[int], a: Mention) -> int
     return i if i >= 0 else None
 
 
+@rule("value.named_drug")
+def named_drug(cands: list[Candidate], anchors: list[int], a: Mention, named: set[str]) -> int | None:
+    """No find in its sentence but a drug named: that drug's last find: "... en 40 kilo hasj. De hasj is 200.000 euro waard"."""
+    i = bisect.bisect_left(anchors, a.start) - 1
+    while i >= 0 and cands[i].drug not in named:
+        i -= 1
+    return i if i >= 0 else None
+
+
 def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: Log) -> list[Candidate]:
     """The candidates (sorted by anchor) with the street values the text gives them."""
     out = list(cands)
@@ -93,11 +102,13 @@ def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: L
             continue
         log.note(cue, a.text)
         here = by_sentence.get(s.index)
-        how, i = (
-            (same_sentence, same_sentence(out, here, a))
-            if here
-            else (earlier_event, earlier_event(out, anchors, a))
-        )
+        named = {d.value for d in drugs.by_sentence[s.index]} - set(params().generic)
+        if here:
+            how, i = same_sentence, same_sentence(out, here, a)
+        elif named and named_drug(out, anchors, a, named) is not None:
+            how, i = named_drug, named_drug(out, anchors, a, named)
+        else:
+            how, i = earlier_event, earlier_event(out, anchors, a)
         if i is not None and out[i].value_eur is None:
             out[i] = out[i].decide("value_eur", how, a.text, value_eur=a.value.value)
     return out
