@@ -634,6 +634,13 @@ def test_lexicon_and_numbers_in_context_negative(extractor, text):
     assert _events(extractor, text, "2023-05-10") == []
 
 
+def test_a_vague_find_stays_beside_a_figure_of_another_time(extractor):
+    text = "In Moerdijk vond de douane tientallen kilo's heroïne. In 2019 werd er 64 kilo heroïne gevonden."
+    assert sorted((_key(e) for e in _events(extractor, text, "2022-05-12")), key=str) == sorted(
+        [("heroin", None, None), ("heroin", 64.0, "kg")], key=str
+    )
+
+
 def test_a_lab_and_its_raw_materials_are_two_finds(extractor):
     text = "In een loods in Budel werd een drugslab ontmanteld. Ook werden twintig jerrycans met chemicaliën aangetroffen."
     assert sorted(_key(e) for e in _events(extractor, text, "2023-05-10")) == [

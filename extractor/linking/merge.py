@@ -157,6 +157,29 @@ def _elsewhere(a: Candidate, b: Candidate) -> bool:
     )
 
 
+@rule("merge.vague_restated")
+def vague_restated(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """A vague amount a later sentence states exactly is that find: "honderden kilo's cocaïne ... ruim 380 kilo".
+
+    The later figure is the next of that drug, in another sentence, not dated to another time.
+    """
+    out = []
+    for i, c in enumerate(cands):
+        if c.vague and c.amount is None and c.amount_range is None:
+            later = next(
+                (d for d in cands[i + 1 :] if d.drug == c.drug and d.sent.index > c.sent.index), None
+            )
+            if later is not None and (
+                later.amount is None or (later.date_src == "own" and later.date != c.date)
+            ):
+                later = None
+            if later is not None:
+                log.dropped(vague_restated, c, later)
+                continue
+        out.append(c)
+    return out
+
+
 @rule("merge.weight_of_counted")
 def weight_of_counted(cands: list[Candidate], log: Log) -> list[Candidate]:
     """A weight stated after counted items is their amount: "Er lagen 90 blokken hasj. Ze wogen samen 104 kilo"."""
