@@ -641,6 +641,19 @@ def test_a_vague_find_stays_beside_a_figure_of_another_time(extractor):
     )
 
 
+@pytest.mark.parametrize(
+    ("words", "drugs"),
+    [
+        ("ook andere drugs", ["mdma", "unspecified"]),
+        ("nog overige drugs", ["mdma", "unspecified"]),
+        ("drugs", ["mdma"]),
+    ],
+)
+def test_other_drugs_are_not_the_named_ones(extractor, words, drugs):
+    text = f"Agenten vonden in de woning in Lier 200 xtc-pillen en {words}."
+    assert sorted(e["drug"] for e in _events(extractor, text, "2022-05-12")) == drugs
+
+
 def test_a_lab_and_its_raw_materials_are_two_finds(extractor):
     text = "In een loods in Budel werd een drugslab ontmanteld. Ook werden twintig jerrycans met chemicaliën aangetroffen."
     assert sorted(_key(e) for e in _events(extractor, text, "2023-05-10")) == [

@@ -441,7 +441,7 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     """An amount-less "drugs" gives way to a named drug: "Er werden drugs gevonden: cocaïne en hasj".
 
     A lab gives way only to a drug it can have made, not to its raw materials: "een drugslab ...
-    vaten met chemicaliën" is a lab and a find of precursors.
+    vaten met chemicaliën" is a lab and a find of precursors. Other drugs ("ook andere drugs") stay.
     """
     generic = params().generic
     if all(c.drug in generic for c in cands):
@@ -450,7 +450,9 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     out = []
     for c in cands:
         lab = c.drug_text.lower() in params().lab_words
-        if c.drug in generic and c.amount is None and (made or not lab):
+        before = c.sent.text[max(0, c.anchor - c.sent.start - 30) : c.anchor - c.sent.start].lower().split()
+        other = bool(set(before[-3:]) & params().words["other_words"])  # "ook andere drugs": not those named
+        if c.drug in generic and c.amount is None and (made or not lab) and not other:
             log.dropped(generic_gives_way, c)
         else:
             out.append(c)
