@@ -666,11 +666,16 @@ def test_a_lab_and_its_raw_materials_are_two_finds(extractor):
 BARE_OBJECTS = [
     ("Bij een doorzoeking in Hoorn is ketamine in beslag genomen.", "ketamine"),
     ("De douaniers vonden in de vrachtwagen hasj tussen de paprika's.", "cannabis"),
+    # the subject between verb and object: "de politie" is no adjective of the drug
+    ("In de schuur vond de politie amfetamine.", "amphetamine"),
+    ("Op de boot trof de kustwacht cocaïne aan.", "cocaine"),
+    ("Agenten troffen in de bestelbus een zak met hasj aan.", "cannabis"),  # a container, singular
 ]
 BARE_OBJECTS_NEGATIVE = [
     "In de strijd tegen heroïne werden vorig jaar veel woningen doorzocht en drugs gevonden bij dealers.",
     "Het onderzoek naar de handel in ketamine werd na de ontdekking uitgebreid.",
     "In Gent, waar deze drug zelden wordt aangetroffen, sloeg de burgemeester alarm.",
+    "In de loods vonden ze de illegale heroïne terug die eerder was gemeld.",  # "de illegale": points back
 ]
 
 

@@ -103,9 +103,11 @@ def found_object(ix: ArticleIndex, s: Sentence, d: Mention, before: list[str]) -
     w = params().words
     if before and before[-1] in w["object_blockers"]:  # "de strijd tegen cocaïne", "handel in", "veel meer"
         return False
-    # "waar deze drug werd aangetroffen", "de illegale cocaïne": a definite mention points back
+    # "waar deze drug werd aangetroffen", "de illegale cocaïne": a definite mention points back; but in
+    # "vond de politie cocaïne" the word before is the subject, an agency, not an adjective
+    subject = any(0 <= d.start - a.end <= 2 for a in ix.at("agencies", s.index))
     if before and (before[-1] in w["definite_determiners"] or (
-        len(before) > 1 and before[-2] in w["definite_determiners"] and before[-1].endswith("e")
+        len(before) > 1 and before[-2] in w["definite_determiners"] and before[-1].endswith("e") and not subject
     )):  # fmt: skip
         return False
     cs, ce = ix.clause(s, d.start)
