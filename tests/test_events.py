@@ -654,6 +654,20 @@ def test_other_drugs_are_not_the_named_ones(extractor, words, drugs):
     assert sorted(e["drug"] for e in _events(extractor, text, "2022-05-12")) == drugs
 
 
+def test_a_court_seat_is_never_the_place(extractor):
+    text = "De rechtbank in Zwolle hoorde dat in een loods 200 kilo speed was gevonden."
+    assert [e["location"] for e in _events(extractor, text, "2022-05-12")] == [None]
+    text = "Het parket van Gent meldt dat er 2 ton cocaïne werd onderschept."  # an agency's seat, the last resort
+    assert [e["location"]["name"] for e in _events(extractor, text, "2022-05-12")] == ["Gent"]
+
+
+def test_a_headline_with_a_colon_is_no_table_line(extractor):
+    ev = _events(extractor, "Amfetamine gevonden in garagebox: 40 kilo.", "2022-05-12")
+    assert [(_key(e), e["kind"]) for e in ev] == [(("amphetamine", 40.0, "kg"), "seizure")]
+    ev = _events(extractor, "De vangsten van het jaar:\nAmfetamine: 40 kilo.", "2022-05-12")
+    assert [e["kind"] for e in ev] == ["aggregate"]
+
+
 def test_a_lab_and_its_raw_materials_are_two_finds(extractor):
     text = "In een loods in Budel werd een drugslab ontmanteld. Ook werden twintig jerrycans met chemicaliën aangetroffen."
     assert sorted(_key(e) for e in _events(extractor, text, "2023-05-10")) == [

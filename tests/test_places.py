@@ -154,6 +154,9 @@ def test_gazetteer_negative(text):
         ("Op een boerderij in Nettetal, vlak over de grens bij Venlo, lag 100 kilo.", "Venlo", "near"),
         ("Op een boerderij in Nettetal, vlak over de grens bij Venlo, lag 100 kilo.", "Nettetal", "locative"),
         ("In een Gents postsorteercentrum werden pillen gevonden.", "Gent", "locative"),
+        ("De rechtbank in Breda hoorde de getuigen.", "Breda", "court"),  # where the case is heard
+        ("Het hof van Antwerpen bevestigde het vonnis.", "Antwerpen", "court"),
+        ("Het parket van Antwerpen meldt de vangst.", "Antwerpen", "agency"),
     ],
 )
 def test_place_roles(text, name, kind):

@@ -315,7 +315,12 @@ _LIST_LINE = re.compile(r"\s*[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*\.?\s*
 def is_list_line(s: Sentence, a: Mention) -> bool:
     """A table line "Cocaïne: 27,7 g": the drug, a colon and the amount make the whole line."""
     m = _LIST_LINE.fullmatch(s.text)
-    return m is not None and m.group("amount") == a.text
+    if m is None or m.group("amount") != a.text:
+        return False
+    label = s.text[
+        : m.start("amount")
+    ].lower()  # a label names, it does not state: "BMK gevonden in schuur: 400 liter"
+    return not params().strong.found(label, frozenset(label.replace(":", " ").split()))
 
 
 def _unit_drug(unit: str) -> str:

@@ -171,7 +171,7 @@ def _rank(m: Mention) -> int:
 
 
 def _usable(m: Mention) -> bool:
-    return m.value.kind not in ("origin", "agency")
+    return m.value.kind not in ("origin", "agency", "court")
 
 
 @rule("slot.place.sentence")

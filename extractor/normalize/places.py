@@ -142,19 +142,16 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
         return "locative"
     if _SCOPE.search(text, max(0, start - 40), start):
         return "scope"
+    if prev2 in (
+        "rechtbank van", "rechtbank in", "rechtbank te", "onderzoeksrechter in", "onderzoeksrechter te",
+        "rechter in", "hof in", "hof van", "gerecht van",
+    ):  # fmt: skip
+        return "court"  # where the case is heard, never where the drugs were found
     if prev in ("parket", "politie", "fgp", "politiezone", "arrondissement") or prev2 in (
         "parket van",
         "politie van",
         "fgp van",
-        "rechtbank van",
-        "rechtbank in",
-        "onderzoeksrechter in",
-        "onderzoeksrechter te",
-        "rechter in",
         "parket in",
-        "hof in",
-        "hof van",
-        "gerecht van",
     ):
         return "agency"
     if prev in _NEAR_PREV:
@@ -235,7 +232,9 @@ def find_places(
             if kind == "weak" and prev and re.fullmatch(r"\s*(?:,|en|of)\s*", text[prev.end : s]):
                 kind = prev.place.kind  # "in Beveren, Lokeren en Sint-Gillis-Waas"
             if country and name in _countries_only():
-                kind = kind if kind in ("origin", "agency") else ("country" if kind == "weak" else kind)
+                kind = (
+                    kind if kind in ("origin", "agency", "court") else ("country" if kind == "weak" else kind)
+                )
             out[s] = PlaceMatch(s, end, Place(name, country, text[s:end], kind))
             nxt = end_i + 1
             continue
