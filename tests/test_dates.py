@@ -232,6 +232,9 @@ POSITIVE = [
     ("met kerst", D, "2019-12-24", "2019-12-26"),
     ("rond oud en nieuw", "2021-01-05", "2020-12-31", "2021-01-01"),
     ("rond kerst 2018", None, "2018-12-24", "2018-12-26"),
+    # Frisian weekdays (Omrop Fryslân): "tiisdei" is Tuesday
+    ("tiisdei", W, "2021-06-08", "2021-06-08"),
+    ("snein", W, "2021-06-06", "2021-06-06"),
     # feasts counted from Easter Sunday (dateutil), the latest begun by publication
     ("rond Pasen", "2024-04-15", "2024-03-31", "2024-04-01"),
     ("rond Pasen", "2024-03-15", "2023-04-09", "2023-04-10"),

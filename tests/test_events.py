@@ -594,6 +594,7 @@ LEXICON_CASES = [
     ("In de woning vond de politie drie deciliter GHB.", ("ghb", 0.3, "l")),
     ("Bij de verdachte werd in april 2019 driehonderd gram heroïne gevonden.", ("heroin", 0.3, "kg")),
     ("De plysje hat yn Snits 12 kilo hasj fûn.", ("cannabis", 12.0, "kg")),  # Frisian
+    ("Yn in skuorre yn Grou is in hennepkwekerij mei 300 planten oprôle.", ("cannabis", 300.0, "plants")),
     ("Agenten vonden 3 gram 3-MMC in zijn jaszak.", ("cathinone", 0.003, "kg")),
     (
         "In de vrachtwagen vond de douane 40 kilo cannabishars.",
