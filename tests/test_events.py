@@ -655,6 +655,11 @@ def test_other_drugs_are_not_the_named_ones(extractor, words, drugs):
     assert sorted(e["drug"] for e in _events(extractor, text, "2022-05-12")) == drugs
 
 
+def test_the_value_of_equipment_is_no_street_value(extractor):
+    text = "In het lab in Someren vond de politie 20 liter amfetamine-olie. Er stonden twee ketels ter waarde van 40.000 euro."
+    assert [e["value_eur"] for e in _events(extractor, text, "2022-05-12")] == [None]
+
+
 def test_a_court_seat_is_never_the_place(extractor):
     text = "De rechtbank in Zwolle hoorde dat in een loods 200 kilo speed was gevonden."
     assert [e["location"] for e in _events(extractor, text, "2022-05-12")] == [None]
