@@ -281,6 +281,15 @@ def test_compared_figure_keeps_its_own_date(extractor):
     ev = _events(extractor, text, "2022-12-20")
     dates = {e["amount"]["value"]: (e["date"]["start"], e["date"]["end"]) for e in ev}
     assert dates == {90000.0: ("2022-01-01", "2022-12-20"), 70000.0: ("2021-01-01", "2021-12-31")}
+    text = (
+        "In 2023 werd in Gent 40 ton cocaïne onderschept. Dat is meer dan in 2022, toen het om 31 ton ging."
+    )
+    ev = _events(extractor, text, "2024-01-20")
+    got = {e["amount"]["value"]: (e["kind"], e["date"]["start"], e["date"]["end"]) for e in ev}
+    assert got == {
+        40000.0: ("aggregate", "2023-01-01", "2023-12-31"),
+        31000.0: ("aggregate", "2022-01-01", "2022-12-31"),
+    }
 
 
 def test_police_action_makes_drugs_found_after_it_a_seizure(extractor):

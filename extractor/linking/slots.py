@@ -30,6 +30,8 @@ def in_comparison(ix: ArticleIndex, m: Mention, anchor: int) -> bool:
     if not hit:
         return False
     starts_at = m.start - len(window) + hit.start()
+    if m.end <= anchor and re.match(r"\s*,?\s*toen\s", ix.text[m.end : anchor], re.IGNORECASE):
+        return False  # "meer dan in 2022, toen het om 110 ton ging": the compared figure's own date
     return not (starts_at <= anchor < m.start)  # "tegen 41.000 kilo in heel 2020": the figure's own date
 
 
