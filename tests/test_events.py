@@ -676,6 +676,12 @@ def test_a_court_seat_is_never_the_place(extractor):
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-05-12")] == ["Gent"]
 
 
+def test_a_bulleted_table_line_is_a_total(extractor):
+    text = "De douane gaf de cijfers van 2022.\n\nInbeslagnames:\n- Cocaïne: 110 ton\n- Heroïne: 300 kilo"
+    ev = _events(extractor, text, "2023-01-20")
+    assert sorted((e["drug"], e["kind"]) for e in ev) == [("cocaine", "aggregate"), ("heroin", "aggregate")]
+
+
 def test_a_headline_with_a_colon_is_no_table_line(extractor):
     ev = _events(extractor, "Amfetamine gevonden in garagebox: 40 kilo.", "2022-05-12")
     assert [(_key(e), e["kind"]) for e in ev] == [(("amphetamine", 40.0, "kg"), "seizure")]

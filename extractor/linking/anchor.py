@@ -309,7 +309,9 @@ def seized_next(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
     )
 
 
-_LIST_LINE = re.compile(r"\s*[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*\.?\s*")
+_LIST_LINE = re.compile(
+    r"\s*(?:[-–—•*·]\s*)?[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*[.;,]?\s*"
+)  # "- Cocaïne: 116 ton"
 
 
 def is_list_line(s: Sentence, a: Mention) -> bool:
