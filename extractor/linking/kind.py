@@ -130,6 +130,12 @@ def aggregate_cue(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
     return None
 
 
+@rule("kind.investigation_total")
+def investigation_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
+    """A sum over an investigation or several actions is a total: "In het onderzoek werd in totaal 500 kilo in beslag genomen"."""
+    return AGGREGATE if _says(c.sent, "sum_words") and _says(c.sent, "investigation_words") else None
+
+
 @rule("kind.running_total")
 def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """ "in totaal" or "al" at a calendar date or over a span is a total: "Op 31 mei was dat al 9 ton".
