@@ -132,7 +132,7 @@ def aggregate_cue(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
 
 @rule("kind.investigation_total")
 def investigation_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
-    """A sum over an investigation or several actions is a total: "In het onderzoek werd in totaal 500 kilo in beslag genomen"."""
+    """A sum over an investigation is a total: "In het onderzoek werd in totaal 500 kilo in beslag genomen"."""
     return AGGREGATE if _says(c.sent, "sum_words") and _says(c.sent, "investigation_words") else None
 
 
