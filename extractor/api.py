@@ -177,8 +177,9 @@ class Extractor:
             if isinstance(rec, dict) and isinstance(rec.get("error"), dict) and "_source" in rec:
                 raise _ReadError(rec["error"])  # the reader's own record of what went wrong
             doc = self._doc_for(rec, ctx)
-            if doc is None:
-                return None, ctx  # the gate rejected it: its record needs no Doc
+            if doc is None:  # the gate rejected it: its record needs no Doc
+                ctx["published"] = ctx["article"].published
+                return None, ctx
         except _ReadError as e:
             msg = str(e.error.get("message") or "unreadable record")
             src = rec["_source"].rsplit(":", 1)[0]
@@ -198,12 +199,8 @@ class Extractor:
         return doc, ctx
 
     def _rejected(self, ctx: dict) -> Doc:
-        """The empty Doc ``make_doc`` gives an article the gate rejects."""
-        doc = self.nlp.make_doc("")
-        ext.remember_text(doc, "")
-        doc._.set(ext.RELEVANT, False)
-        doc._.set(ext.PUBLISHED, ctx["published"])
-        doc._.set(ext.TRUNCATED, ctx["truncated"])
+        """The empty Doc ``make_doc`` gives an article the gate rejected, for worker processes."""
+        doc = self._doc_of(ctx["article"])
         doc._.set(ext.RECORD, ctx["seq"])
         return doc
 
@@ -249,8 +246,8 @@ class Extractor:
         }
 
     def _doc_for(self, rec, ctx: dict | None = None) -> Doc | None:
-        """The Doc of a record; None when ``ctx`` is given and the gate rejects the article (its
-        publication date and truncation then go into ``ctx``)."""
+        """The Doc of a record; None when ``ctx`` is given and the gate rejects the article (the
+        article read for the pipeline then goes into ``ctx["article"]``)."""
         if not isinstance(rec, dict):
             raise RecordError(f"a record must be a JSON object, not {type(rec).__name__}")
         if rec.get("error"):
@@ -259,7 +256,7 @@ class Extractor:
             raise RecordError("no text (missing key 'text')")
         a = self._prepare(rec.get("text"), rec.get("published"), rec.get("title"))
         if not a.relevant and ctx is not None:
-            ctx.update(published=a.published, truncated=a.truncated)
+            ctx["article"] = a
             return None
         return self._doc_of(a)
 
@@ -275,7 +272,7 @@ class Extractor:
             "error": ctx.get("error"),
         }
         if doc is None:  # rejected by the gate before a Doc was made
-            if ctx["truncated"]:
+            if ctx["article"].truncated:
                 out["truncated"] = True
         elif "error" not in ctx:
             out["events"] = [e.to_dict(self.explain) for e in (doc._.get(ext.SEIZURE_EVENTS) or [])]

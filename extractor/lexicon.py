@@ -86,6 +86,19 @@ def countries_nl() -> dict[str, str]:
 
 
 @cache
+def region_names() -> dict[str, str]:
+    """name -> country code of ``places.json``'s regions (districts, islands, airports GeoNames lacks)."""
+    regions = load_json("places.json")["regions"]
+    return {name: code for code, names in regions.items() if code != "_comment" for name in names}
+
+
+@cache
+def drug_stems() -> frozenset[str]:
+    """The lower-cased stems compounds begin with ("cocaïne" of "cocaïnevangst"), from ``drugs.json``."""
+    return frozenset(s.lower() for forms in load_json("drugs.json")["stems"].values() for s in forms)
+
+
+@cache
 def gazetteer() -> dict[str, tuple[str, str | None]]:
     """surface form -> (canonical name, country code) for places and countries."""
     data = load_json("places.json")
@@ -95,9 +108,8 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
     for code in ("NL", "BE"):
         for name in data[code]:
             out.setdefault(name, (name, code))
-    for code, names in data["regions"].items():
-        for name in names if code != "_comment" else ():
-            out.setdefault(name, (name, code))
+    for name, code in region_names().items():
+        out.setdefault(name, (name, code))
     for name, row in geonames().items():  # after our own lists: they win where both know a name
         out.setdefault(name, (row[0], row[1]))
     return out

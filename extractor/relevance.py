@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .lexicon import drug_stems
 from .normalize.scan import trie
 from .resources import load_json
 
@@ -28,7 +29,7 @@ def _package_words() -> tuple[frozenset[str], frozenset[str]]:
     does not pass "label", "pil" "piloot", "qat" "Qatar" or "meth" "methode".
     """
     drugs, amounts = load_json("drugs.json"), load_json("amounts.json")
-    stems = {s.lower() for forms in drugs["stems"].values() for s in forms}
+    stems = set(drug_stems())
     words: set[str] = set()
     for forms in drugs["names"].values():
         words.update(f.lower() for f in forms)

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..schema import Amount
 from .gate import Gate
-from .index import QUANTITY_UNITS, ArticleIndex, Mention, Sentence
+from .index import QUANTITY_UNITS, WORD, ArticleIndex, Mention, Sentence
 from .params import alternation, cue, params
 from .rules import RULES, Candidate, Log, rule
 
@@ -322,7 +322,7 @@ def is_list_line(s: Sentence, a: Mention) -> bool:
     label = s.text[
         : m.start("amount")
     ].lower()  # a label names, it does not state: "BMK gevonden in schuur: 400 liter"
-    return not params().strong.found(label, frozenset(label.replace(":", " ").split()))
+    return not params().strong.found(label, frozenset(WORD.findall(label)))
 
 
 def _unit_drug(unit: str) -> str:

@@ -26,7 +26,11 @@ def find_compound(ix: ArticleIndex, s: Sentence) -> bool:
 @rule("gate.separable_trigger")
 def separable_trigger(s: Sentence) -> bool:
     """A separable verb with its particle: "De speurhond sloeg zondag aan op de lading"."""
-    particles = params().particles
+    return _separable(s, params().particles)
+
+
+def _separable(s: Sentence, particles: dict) -> bool:
+    """The sentence holds one of the verbs with its particle."""
     return any(particles[w] in s.words for w in s.words & particles.keys())
 
 
@@ -44,16 +48,22 @@ def ruled_out(s: Sentence) -> bool:
 
 
 @rule("gate.police_action")
-def police_action(s: Sentence, out: bool) -> bool:
-    """Police action makes what is found after it a seizure: "Na een achtervolging werd hij aangehouden"."""
-    return not out and (params().action.found(s.lower, s.words) or separable_action(s))
+def police_action(s: Sentence, out: bool):
+    """Police action makes what is found after it a seizure: "Na een achtervolging werd hij aangehouden".
+
+    Returns the rule that found it (this one or ``separable_action``), None when there is none.
+    """
+    if out:
+        return None
+    if params().action.found(s.lower, s.words):
+        return police_action
+    return separable_action if separable_action(s) else None
 
 
 @rule("gate.separable_action")
 def separable_action(s: Sentence) -> bool:
     """A separable verb of police action with its particle: "Agenten hielden de bestelbus bij Venlo aan"."""
-    particles = params().action_particles
-    return any(particles[w] in s.words for w in s.words & particles.keys())
+    return _separable(s, params().action_particles)
 
 
 @rule("gate.link_line")
@@ -92,9 +102,9 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
             log.note(takes_place, s.text)
         acted = police_action(s, out)
         trig.append(found and not out)
-        action.append(acted)
+        action.append(acted is not None)
         outs.append(out)
-        if acted and not trig[-1]:
-            log.note(police_action if params().action.found(s.lower, s.words) else separable_action, s.text)
+        if acted is not None and not trig[-1]:
+            log.note(acted, s.text)
     first = next((i for i, (t, a) in enumerate(zip(trig, action, strict=True)) if t or a), None)
     return Gate(tuple(trig), tuple(action), tuple(outs), first)

@@ -12,10 +12,9 @@ import re
 from functools import cache
 
 from ..normalize.dates import year_to_date
-from ..resources import load_json
 from ..schema import DateInterval
-from .index import ArticleIndex, Mention, Sentence
-from .params import alternation, cue, params, phrases
+from .index import WORD, ArticleIndex, Mention, Sentence
+from .params import alternation, cue, package_count, params, phrases
 from .rules import RULES, Candidate, rule
 from .slots import resolve
 
@@ -91,16 +90,13 @@ def compared_figures(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
         return None
     # a preposition compares only figures: "tegen 19 ton", not "een actie tegen drugshandel"
     starts = [a.start - c.sent.start for a in same_unit]
+    w = params().words
     for hit in _comparison_words().finditer(c.sent.lower):
-        if not hit.group(0).startswith(_PREPOSITIONS) or any(
-            p >= hit.end() and c.sent.lower[hit.end() : p].split() in ([], ["de"], ["het"], ["zo'n"], ["nog"])
-            for p in starts
+        if " ".join(hit.group(0).split()) not in w["comparison"] or any(
+            p >= hit.end() and set(c.sent.lower[hit.end() : p].split()) <= w["determiners"] for p in starts
         ):
             return AGGREGATE
     return None
-
-
-_PREPOSITIONS = ("tegen", "vergeleken", "in vergelijking", "ten opzichte", "tegenover")
 
 
 @cache
@@ -120,12 +116,9 @@ def aggregate_cue(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
 
     Not words that sum the packages of one find: "28 pakketten, samen goed voor 33 kilo".
     """
-    packages = load_json("amounts.json")["packages"]
     for hit in params().aggregate.finditer(c.sent.lower):
         before = [a for a in ix.quantities(c.sent.index) if a.end <= c.sent.start + hit.start()]
-        if not (
-            before and before[-1].value.unit == "units" and before[-1].text.lower().split()[-1] in packages
-        ):
+        if not (before and package_count(before[-1].text, before[-1].value.unit)):
             return AGGREGATE
     return None
 
@@ -144,8 +137,11 @@ def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
     """
     if m is None or not _says(c.sent, "running_total") or _one_find_context(c):
         return None
-    if _says(c.sent, "earlier_find") and not (c.sent.words & {"totaal", "teller"}):
-        return None
+    recalled = cue("earlier_find").multi
+    if recalled is not None and recalled.search(c.sent.lower):
+        rest = recalled.sub(" ", c.sent.lower)
+        if not cue("running_total").found(rest, frozenset(WORD.findall(rest))):
+            return None
     iv: DateInterval = m.value
     calendar_day = src == "own" and (iv.anchor == "span" or iv.calendar)
     return AGGREGATE if calendar_day or (iv.anchor == "span" and (iv.end - iv.start).days > 31) else None

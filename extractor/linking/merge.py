@@ -7,9 +7,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..resources import load_json
 from ..schema import Amount
-from .params import alternation, cue, params
+from .params import alternation, cue, package_count, params
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -200,16 +199,6 @@ def _weight_phrase() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(params().words['weight_phrases'])})\s*$", re.IGNORECASE)
 
 
-def is_package_count(c: Candidate) -> bool:
-    """A count of packages: "28 pakketten", "200 bolletjes" (not joints or times)."""
-    a = c.amount
-    return (
-        a is not None
-        and a.unit == "units"
-        and a.text.lower().split()[-1] in load_json("amounts.json")["packages"]
-    )
-
-
 @rule("merge.weight_of_packages")
 def weight_of_packages(cands: list[Candidate], log: Log) -> list[Candidate]:
     """A weight after counted packages of its drug is their amount: "28 pakketten cocaïne, samen goed voor 33 kilo"."""
@@ -222,7 +211,11 @@ def weight_of_packages(cands: list[Candidate], log: Log) -> list[Candidate]:
                 while (
                     k >= 0
                     and out[k].sent is c.sent
-                    and not (is_package_count(out[k]) and out[k].drug == c.drug)
+                    and not (
+                        out[k].amount
+                        and package_count(out[k].amount.text, out[k].amount.unit)
+                        and out[k].drug == c.drug
+                    )
                 ):
                     k -= 1
                 if k >= 0 and out[k].sent is c.sent:
@@ -449,13 +442,14 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     made = any(c.drug not in generic and c.drug != "precursor" for c in cands)
     out = []
     for c in cands:
-        lab = c.drug_text.lower() in params().lab_words
-        before = c.sent.text[max(0, c.anchor - c.sent.start - 30) : c.anchor - c.sent.start].lower().split()
-        other = bool(set(before[-3:]) & params().words["other_words"])  # "ook andere drugs": not those named
-        if c.drug in generic and c.amount is None and (made or not lab) and not other:
-            log.dropped(generic_gives_way, c)
-        else:
-            out.append(c)
+        if c.drug in generic and c.amount is None and (made or c.drug_text.lower() not in params().lab_words):
+            before = (
+                c.sent.text[max(0, c.anchor - c.sent.start - 30) : c.anchor - c.sent.start].lower().split()
+            )
+            if not set(before[-3:]) & params().words["other_words"]:  # "ook andere drugs": not those named
+                log.dropped(generic_gives_way, c)
+                continue
+        out.append(c)
     return out
 
 

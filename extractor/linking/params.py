@@ -98,6 +98,16 @@ class Params:
 
 
 @cache
+def _packages() -> frozenset[str]:
+    return frozenset(load_json("amounts.json")["packages"])
+
+
+def package_count(text: str, unit: str) -> bool:
+    """An amount that counts packages: "28 pakketten", "200 bolletjes" (not joints or times)."""
+    return unit == "units" and text.lower().split()[-1] in _packages()
+
+
+@cache
 def cue(key: str) -> Cue:
     """The ``linking`` cue list ``key`` as a Cue: ``cue("earlier_find").found(s.lower, s.words)``."""
     return Cue.of(params().words[key])

@@ -105,10 +105,10 @@ def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: L
         named = {d.value for d in drugs.by_sentence[s.index]} - set(params().generic)
         if here:
             how, i = same_sentence, same_sentence(out, here, a)
-        elif named and named_drug(out, anchors, a, named) is not None:
-            how, i = named_drug, named_drug(out, anchors, a, named)
         else:
-            how, i = earlier_event, earlier_event(out, anchors, a)
+            how, i = named_drug, (named_drug(out, anchors, a, named) if named else None)
+            if i is None:
+                how, i = earlier_event, earlier_event(out, anchors, a)
         if i is not None and out[i].value_eur is None:
             out[i] = out[i].decide("value_eur", how, a.text, value_eur=a.value.value)
     return out

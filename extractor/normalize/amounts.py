@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import drug_stems
 from ..resources import load_json
 from ..schema import Amount
 from .numbers import parse_digits, parse_multiplier, parse_number_word
@@ -166,7 +167,7 @@ _COUNTED = {"unit": "units", "factor": 1.0, "q": "dimensionless"}  # "lsd-trips"
 @lru_cache(maxsize=1)
 def _compound_units() -> re.Pattern:
     heads = load_json("amounts.json")["compound_heads"]
-    stems = {s.lower() for forms in load_json("drugs.json")["stems"].values() for s in forms}
+    stems = drug_stems()
 
     def alt(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

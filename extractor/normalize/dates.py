@@ -784,8 +784,6 @@ def _holiday(m, ref):
     else:
         return None
     a, b = _holiday_bounds(h, y)
-    if h not in _MOVABLE and _HOLIDAYS[h][0] == [1, 1] and not m["y"] and ref is not None and a > ref:
-        a, b = date(y - 1, 1, 1), date(y - 1, 1, 1)
     return a, b, "period" if a != b else "day", not m["y"]
 
 

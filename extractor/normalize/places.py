@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import gazetteer, place_country
+from ..lexicon import gazetteer, place_country, region_names
 from ..resources import load_json
 from ..schema import Place
 
@@ -55,7 +55,7 @@ _STREET = re.compile(
 _IN_NAME = re.compile(
     r"(?<![\w])(?:[Ii]n|[Tt]e|ter\s+hoogte\s+van)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+"
     r"|het\s+(?:district|ressort|dorp|gehucht|kustdorp|grensdorp)\s+"
-    r"|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+(?:(?:plaats|gemeente|deelgemeente|stad|havenstad|grensstad|dorp|grensgemeente)\s+)?)?"
+    r"|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+(?:(?:" + "|".join(sorted(_PLACE_TYPES)) + r")\s+)?)?"
     r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
 )
 _IN_DE_STREET = re.compile(
@@ -311,8 +311,7 @@ def find_places(
 def _curated() -> frozenset[str]:
     """Names of our own lists (places.json) and countries: known places whatever follows them."""
     data = load_json("places.json")
-    regions = [n for code, names in data["regions"].items() if code != "_comment" for n in names]
-    return frozenset([*data["NL"], *data["BE"], *data["parts"], *regions, *_countries_only()])
+    return frozenset([*data["NL"], *data["BE"], *data["parts"], *region_names(), *_countries_only()])
 
 
 @cache
