@@ -311,6 +311,24 @@ def test_separable_police_action_needs_its_particle(extractor, verb, events):
     assert len(_events(extractor, text, "2022-03-10")) == events
 
 
+@pytest.mark.parametrize(
+    ("text", "drugs"),
+    [
+        ("Agenten rolden in Emmen een hennepkwekerij op. Achter de schuur lagen twee jerrycans met PMK.",
+         ["cannabis", "precursor"]),
+        # no find stated: what stands somewhere is not seized
+        ("In de garage in Emmen stonden tientallen vaten met chemicaliën. Het bedrijf laat ze ophalen.", []),
+        # before the find it is not yet part of it
+        ("In het magazijn stonden vaten met chemicaliën. In Assen vond de politie later 4 kilo speed.",
+         ["amphetamine"]),
+        # a definite mention after the find refers back to it
+        ("Agenten vonden in Emmen 200 liter BMK. De BMK stond in een schuur.", ["precursor"]),
+    ],
+)  # fmt: skip
+def test_what_stood_where_a_find_was_made_is_part_of_it(extractor, text, drugs):
+    assert sorted(e["drug"] for e in _events(extractor, text, "2023-09-15")) == drugs
+
+
 def test_value_of_drugs_without_amount(extractor):
     text = "Bij huiszoekingen in Aalst heeft de politie voor 1,5 miljoen euro aan cocaïne in beslag genomen."
     ev = _events(extractor, text, "2022-03-10")

@@ -209,6 +209,17 @@ def after_amount(r: Reading, s: Sentence, amount_before: bool, own_item_here: bo
     return not s.is_title and not r.vague and amount_before and not own_item_here
 
 
+@rule("mentions.found_there")
+def found_there(gate: Gate, s: Sentence) -> bool:
+    """What stood or lay where a find was made is part of it: "Er werd een lab opgerold. Er stonden ook vaten met chemicaliën"."""
+    return (
+        gate.first is not None
+        and s.index > gate.first
+        and not (s.is_title or gate.trigger[s.index] or gate.out[s.index])
+        and bool(s.words & params().words["presence_verbs"])
+    )
+
+
 def find_mentions(
     ix: ArticleIndex, gate: Gate, drugs: Drugs, cands: list[Candidate], consumed: set[int], log: Log
 ) -> list[Candidate]:
@@ -223,7 +234,8 @@ def find_mentions(
         if c.amount and not c.sent.is_title:
             amount_at[c.drug] = min(amount_at.get(c.drug, c.anchor), c.anchor)
     for s in ix.sentences:
-        if not gate.trigger[s.index]:
+        there = found_there(gate, s)
+        if not (gate.trigger[s.index] or there):
             continue
         for d in drugs.by_sentence[s.index]:
             if id(d) in consumed or (id(d) in drugs.purpose and not lab_purpose(ix, d)):
@@ -231,6 +243,13 @@ def find_mentions(
             if id(d) in drugs.purpose:
                 log.note(lab_purpose, d.text)
             c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log)
+            if c is not None and there:  # no find word of its own: the find before makes it one
+                lab = any(f == "drug" and r.startswith("mentions.lab") for f, r, _t in c.why)
+                c = (
+                    c.but(own_trigger=False)
+                    if lab
+                    else c.decide("drug", found_there, d.text, own_trigger=False)
+                )
             if c is not None:
                 out.append(c)
                 by_sentence.setdefault((s.index, c.drug), []).append(c)
