@@ -246,6 +246,18 @@ POSITIVE = [
     ("op oudejaarsavond", "2024-03-15", "2023-12-31", "2023-12-31"),
     ("op Koningsdag", "2024-05-01", "2024-04-27", "2024-04-27"),
     ("op tweede kerstdag", "2024-01-03", "2023-12-26", "2023-12-26"),
+    # two months joined: one span; a month without a year takes the other's
+    ("van januari tot en met maart", W, "2021-01-01", "2021-03-31"),
+    ("van januari tot juni 2019", W, "2019-01-01", "2019-06-30"),
+    ("januari-maart 2020", W, "2020-01-01", "2020-03-31"),
+    ("van november tot en met februari", W, "2020-11-01", "2021-02-28"),
+    ("van oktober 2019 t/m januari", W, "2019-10-01", "2020-01-31"),
+    ("in april en mei", W, "2021-04-01", "2021-05-31"),
+    ("tussen oktober en december vorig jaar", W, "2020-10-01", "2020-12-31"),
+    # quarters named from publication
+    ("het afgelopen kwartaal", W, "2021-01-01", "2021-03-31"),
+    ("vorig kwartaal", "2021-02-10", "2020-10-01", "2020-12-31"),
+    ("dit kwartaal", W, "2021-04-01", "2021-06-09"),
     # month-only publication: the widest interval the known part allows
     ("dit jaar", M, "2021-01-01", "2021-06-30"),
     ("vorig jaar", M, "2020-01-01", "2020-12-31"),
@@ -272,6 +284,7 @@ NEGATIVE = [
     "het eerste kwartaal na de invoering", "het tweede halfjaar van de operatie", "de eerste twee weken",
     "12 en 13 kilo", "3 en 4 mensen",  # two numbers joined by "en" without a month
     "3-4 kilo", "in 2-3 weken", "per week", "week 54",  # no month; no number; no such week
+    "kwartaalcijfers", "het kwartaal", "het laatste kwartier", "de afgelopen tien", "tien jaar",
 ]  # fmt: skip
 
 
@@ -466,11 +479,23 @@ def test_the_past_year_at_the_turn_of_the_year_negative(text, published, year):
         ("in de afgelopen drie maanden", "2022-04-14", "2022-07-14"),
         ("de voorbije twee weken", "2022-06-30", "2022-07-14"),
         ("de laatste twee jaren", "2020-07-14", "2022-07-14"),
+        ("de afgelopen tien jaar", "2012-07-14", "2022-07-14"),
+        ("in de voorbije 3 jaar", "2019-07-14", "2022-07-14"),
     ],
 )
 def test_recent_periods_up_to_publication(text, start, end):
     iv = find_dates(text, "2022-07-14")[0].interval
     assert (iv.start.isoformat(), iv.end.isoformat(), iv.anchor) == (start, end, "span")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [("in januari en juli", ["januari", "juli"]),  # not neighbours: two months
+     ("in mei en in juni", ["mei", "juni"]),  # each with its own preposition
+     ("van juni 2019 tot maart 2019", ["juni 2019", "tot maart 2019"])],  # nothing runs backwards
+)  # fmt: skip
+def test_months_not_joined(text, spans):
+    assert [m.interval.text for m in find_dates(text, "2021-06-09")][-2:] == spans
 
 
 @pytest.mark.parametrize("text", ["de afgelopen drie maanden", "het afgelopen halfjaar"])

@@ -615,6 +615,39 @@ def _recent_period(m, ref):
     return date(y, mo + 1, min(ref.day, _last_day(y, mo + 1))), ref, "period", True
 
 
+@_rule(
+    _B + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?:afgelopen|voorbije|laatste)\s+"
+    r"(?P<n>" + _NUMW + r")\s+jaar" + _E
+)
+def _recent_years(m, ref):
+    """ "de afgelopen tien jaar", "de laatste vijf jaar": that many years up to publication."""
+    n = _num(m["n"])
+    if ref is None or not n:
+        return None
+    return (
+        _safe_date(ref.year - n, ref.month, ref.day) or date(ref.year - n, ref.month, 28),
+        ref,
+        "period",
+        True,
+    )
+
+
+@_rule(
+    _B
+    + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:het\s+)?(?P<rel>afgelopen|voorbije|vorige|vorig|dit|huidige)\s+"
+    r"kwartaal" + _E
+)
+def _relative_quarter(m, ref):
+    """ "het afgelopen kwartaal" is the calendar quarter before publication's, "dit kwartaal" this one up to it."""
+    if ref is None:
+        return None
+    q = (ref.month - 1) // 3 + 1
+    if m["rel"].lower() in ("dit", "huidige"):
+        return date(ref.year, 3 * q - 2, 1), ref, "period", True
+    y, q = (ref.year, q - 1) if q > 1 else (ref.year - 1, 4)
+    return date(y, 3 * q - 2, 1), date(y, 3 * q, _last_day(y, 3 * q)), "quarter", True
+
+
 @_rule(_B + r"(?:in|tijdens|gedurende)\s+het\s+(?:voorbije\s+|afgelopen\s+)?weekend" + _E)
 def _the_weekend(m, ref):
     """ "in het weekend": the most recent Saturday and Sunday (this one when published on it)."""
@@ -817,6 +850,8 @@ _YEAR_ONLY = {_night_dates, _day_range, _day, _month_rule, _holiday}
 # however wide the interval it resolves to (a weekday under a month-only publication date)
 _SPAN_RULES = {
     _recent_period,
+    _recent_years,
+    _relative_quarter,
     _part_of_year,
     _bare_part_of_year,
     _quarter,
@@ -986,6 +1021,40 @@ def find_dates(text: str, published=None) -> list[DateMatch]:
     return _combine(text, chosen, bounds)
 
 
+_MONTH_JOIN = re.compile(r"\s*(?:-|–|t/m|tot\s+en\s+met|tot|(?P<en>en))\s*", re.IGNORECASE)
+
+
+def _month_range(text: str, chosen, i: int, before: str) -> DateMatch | None:
+    """Two months joined into one span: "van januari tot en met maart 2022", "januari-maart", "mei en juni".
+
+    A month without its year takes the other's ("van januari tot juni 2022" is 2022); "en" joins
+    only neighbouring months ("in januari en juli" names two months, not the half year).
+    """
+    if i + 1 >= len(chosen) or chosen[i][3][2] != "month" or chosen[i + 1][3] is None:
+        return None
+    s, e, _t, (a1, _b1, _g, rel1, *_r) = chosen[i]
+    s2, e2, _t2, r2 = chosen[i + 1]
+    if r2[0] == "anaphor" or r2[2] != "month":
+        return None
+    join = _MONTH_JOIN.fullmatch(text, e, s2)
+    m1, m2 = a1.month, r2[0].month
+    if join is None or (join["en"] and m2 != m1 + 1 and not before.rstrip().lower().endswith("tussen")):
+        return None
+    rel2 = r2[3]
+    if rel1 and not rel2 or rel1 and rel2:  # the first month's year is the one before the second
+        y2 = r2[0].year
+        y1 = y2 if m1 <= m2 else y2 - 1
+    else:
+        y1 = a1.year
+        y2 = (y1 if m2 >= m1 else y1 + 1) if rel2 else r2[0].year
+    if (y1, m1) >= (y2, m2):
+        return None
+    prefix = _PREFIX_FROM.search(before)
+    ps = s - len(prefix.group(0)) if prefix else s
+    return DateMatch(ps, e2, DateInterval(date(y1, m1, 1), date(y2, m2, _last_day(y2, m2)), "period",
+                                          text[ps:e2], rel1 and rel2, "span"))  # fmt: skip
+
+
 def _combine(text: str, chosen, bounds) -> list[DateMatch]:
     """Apply "sinds X", "vanaf X tot Y" and "tot en met X" around the found expressions."""
     out: list[DateMatch] = []
@@ -1007,6 +1076,11 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
             continue
         a, b, gran, rel, anchor, calendar = r
         before = text[max(0, s - 16) : s]
+        joined = _month_range(text, chosen, i, before)
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
         # "vanaf eind 2018 tot vorige maand"
         if i + 1 < len(chosen) and _PREFIX_FROM.search(before):
             s2, e2, t2, r2 = chosen[i + 1]
