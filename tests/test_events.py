@@ -154,6 +154,14 @@ def test_generic_drugs_give_way_to_specific(extractor):
     assert [_key(e) for e in ev] == [("amphetamine", 3.0, "kg")]
 
 
+def test_a_substance_without_an_id_does_not_give_way(extractor):
+    text = "In een woning in Zutphen vonden agenten cocaïne en paddo's."
+    assert sorted(_key(e) for e in _events(extractor, text, "2022-03-10")) == [
+        ("cocaine", None, None),
+        ("unspecified", None, None),
+    ]
+
+
 def test_origin_is_not_the_place(extractor):
     text = "In de haven van Rotterdam werd 400 kilo cocaïne gevonden in een container uit Ecuador."
     ev = _events(extractor, text, "2022-03-10")
@@ -623,6 +631,8 @@ LEXICON_CASES = [
     ("De plysje hat yn Snits 12 kilo hasj fûn.", ("cannabis", 12.0, "kg")),  # Frisian
     ("Yn in skuorre yn Grou is in hennepkwekerij mei 300 planten oprôle.", ("cannabis", 300.0, "plants")),
     ("Agenten vonden 3 gram 3-MMC in zijn jaszak.", ("cathinone", 0.003, "kg")),
+    ("In een pakket uit Polen vond de douane 2 kilo van de drug 4-CMC.", ("cathinone", 2.0, "kg")),
+    ("De douane vond in Hasselt 500 gram alfa-PVP.", ("cathinone", 0.5, "kg")),
     (
         "In de vrachtwagen vond de douane 40 kilo cannabishars.",
         ("cannabis", 40.0, "kg"),

@@ -47,6 +47,11 @@ def test_drug_surface_forms_are_unique():
             seen[n] = drug
 
 
+def test_named_substances_are_unspecified_names():
+    data = load_json("drugs.json")
+    assert set(data["named_substances"]) <= set(data["names"]["unspecified"])
+
+
 def test_agency_names_unique():
     data = load_json("agencies.json")
     forms = [f.lower() for e in data["agencies"].values() for f in e["forms"]]

@@ -38,6 +38,18 @@ def purpose(ix: ArticleIndex, d: Mention) -> bool:
     return any(p in window for p in params().purpose)
 
 
+@rule("anchor.apposition")
+def apposition(ix: ArticleIndex, d: Mention, nxt: Mention | None) -> bool:
+    """A generic word right before a named drug only names it: "2 kilo van de drug 4-CMC"."""
+    generic = params().generic
+    return (
+        nxt is not None
+        and d.value in generic
+        and nxt.value not in generic
+        and re.fullmatch(r"\s+['‘’\"“]?", ix.text[d.end : nxt.start]) is not None
+    )
+
+
 class Drugs:
     """The drug mentions that can be linked: negated ones left out, purposes marked."""
 
@@ -48,7 +60,11 @@ class Drugs:
         self._linkable: list[list[Mention]] = []  # by sentence: the drugs that are not a purpose
         for s in ix.sentences:
             keep = []
-            for d in ix.at("drugs", s.index):
+            here = ix.at("drugs", s.index)
+            for k, d in enumerate(here):
+                if apposition(ix, d, here[k + 1] if k + 1 < len(here) else None):
+                    log.note(apposition, ix.text[d.start : here[k + 1].end])
+                    continue
                 if negated(ix, d):
                     log.note(negated, d.text)
                     continue

@@ -434,7 +434,8 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     """An amount-less "drugs" gives way to a named drug: "Er werden drugs gevonden: cocaïne en hasj".
 
     A lab gives way only to a drug it can have made, not to its raw materials: "een drugslab ...
-    vaten met chemicaliën" is a lab and a find of precursors. Other drugs ("ook andere drugs") stay.
+    vaten met chemicaliën" is a lab and a find of precursors. Other drugs ("ook andere drugs") stay,
+    and so does a substance without an id of its own ("cocaïne en paddo's").
     """
     generic = params().generic
     if all(c.drug in generic for c in cands):
@@ -442,7 +443,13 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     made = any(c.drug not in generic and c.drug != "precursor" for c in cands)
     out = []
     for c in cands:
-        if c.drug in generic and c.amount is None and (made or c.drug_text.lower() not in params().lab_words):
+        text = c.drug_text.lower()
+        if (
+            c.drug in generic
+            and c.amount is None
+            and (made or text not in params().lab_words)
+            and text not in params().named_substances
+        ):
             before = (
                 c.sent.text[max(0, c.anchor - c.sent.start - 30) : c.anchor - c.sent.start].lower().split()
             )

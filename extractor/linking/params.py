@@ -92,6 +92,7 @@ class Params:
     cross_reference: re.Pattern
     containers: frozenset
     lab_words: frozenset
+    named_substances: frozenset  # "paddo's": unspecified, but a substance of its own, never subsumed
     generic: frozenset
     purpose: tuple
     suffixes: tuple
@@ -154,6 +155,7 @@ def params() -> Params:
         cross_reference=re.compile(rf"\s*+(?:{cross})(?![\w'])\s*[.:!]", re.IGNORECASE),
         containers=frozenset(drugs["containers"]),
         lab_words=frozenset(drugs["lab_words"]),
+        named_substances=frozenset(drugs["named_substances"]),
         generic=frozenset(drugs["generic"]),
         purpose=tuple(drugs["purpose_cues"]),
         suffixes=tuple(drugs["compound_suffixes"]),

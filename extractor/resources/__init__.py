@@ -35,6 +35,7 @@ KEYS: dict[str, frozenset[str]] = {
     }),
     "drugs.json": frozenset({
         "names", "stems", "compound_suffixes", "lab_words", "containers", "generic", "purpose_cues", "gate_whole_stems",
+        "named_substances",
     }),
     "report.json": frozenset({"drug_colors", "other_color", "outline"}),
     "linking.json": frozenset({"scopes", "place_ranks", "place_rank_limit", "anchor", "slots", "kind", "merge"}),
