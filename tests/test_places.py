@@ -218,6 +218,9 @@ def test_locate_leaves_unknown_places_alone():
         # a region's adjective before a type of place: the name after it is the place
         ("In de Brabantse plaats Haaren werd een lab gevonden.", "Haaren", "locative"),
         ("In het Zeeuwse dorp Kapelle stond een loods.", "Kapelle", "locative"),
+        ("In het Drentse gehucht Ellertshaar werd een lab opgerold.", "Ellertshaar", "locative"),  # unknown
+        ("In het Limburgse kerkdorp Ittervoort lag een kwekerij.", "Ittervoort", "locative"),
+        ("Ter hoogte van Meerle werd een bestelbus gestopt.", "Meerle", "locative"),  # at a sentence start
     ],
 )
 def test_destination_and_position_roles(text, name, kind):
@@ -245,6 +248,7 @@ def test_country_adjective_is_not_a_place_negative(text):
         ),  # a type of place without a preposition of place
         ("Een man uit de kust van Nickerie werd aangehouden.", "Nickerie"),  # "uit": where he is from
         ("De drugs lagen in de Antwerpse haven. Rotterdam volgt.", "Rotterdam"),  # the sentence ended
+        ("Een vrouw uit het Drentse gehucht Ellertshaar werd opgepakt.", "Ellertshaar"),  # where she lives
     ],
 )
 def test_bearing_and_place_type_need_their_words_negative(text, name):
