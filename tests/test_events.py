@@ -162,6 +162,11 @@ def test_a_substance_without_an_id_does_not_give_way(extractor):
     ]
 
 
+def test_a_border_is_not_in_the_country_it_names(extractor):
+    text = "Aan de Belgische grens bij Baarle-Nassau vonden agenten zondag 9 kilo heroïne in een bestelbus."
+    assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == ["Baarle-Nassau"]
+
+
 def test_origin_is_not_the_place(extractor):
     text = "In de haven van Rotterdam werd 400 kilo cocaïne gevonden in een container uit Ecuador."
     ev = _events(extractor, text, "2022-03-10")

@@ -249,6 +249,7 @@ def test_country_adjective_is_not_a_place_negative(text):
         ("Een man uit de kust van Nickerie werd aangehouden.", "Nickerie"),  # "uit": where he is from
         ("De drugs lagen in de Antwerpse haven. Rotterdam volgt.", "Rotterdam"),  # the sentence ended
         ("Een vrouw uit het Drentse gehucht Ellertshaar werd opgepakt.", "Ellertshaar"),  # where she lives
+        ("Aan de Poolse grens hield de Duitse politie een bus aan.", "Polen"),  # a border, not in Poland
     ],
 )
 def test_bearing_and_place_type_need_their_words_negative(text, name):

@@ -48,6 +48,7 @@ _SCOPE = re.compile(
 )
 # a name right after a type of place, itself after a preposition of place: "op de luchthaven Hato"
 _PLACE_TYPES = frozenset(_ROLE_WORDS["place_types"])
+_WEAK_HEADS = frozenset(_ROLE_WORDS["weak_heads"])  # an adjective before these hints, it does not place
 _HOME = load_json("places.json")["home"]  # the gazetteer's home countries and its threshold elsewhere
 _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
@@ -259,7 +260,8 @@ def find_places(
         if w in adjectives and i + 1 < n and (words[i + 1][0].lower() in heads or (placed and nxt_common)):
             name = adjectives[w]
             head = words[i + 1][0].lower()
-            kind = "weak" if head in ("douane", "politie", "kustwacht", "territoriale") else "locative"
+            # "de Belgische douane" works for a country, "aan de Poolse grens" is where two countries meet
+            kind = "weak" if head in _WEAK_HEADS else "locative"
             if _role(text, s, e, before) == "origin":
                 kind = "origin"  # "een man uit het Utrechtse dorp"
             out[s] = PlaceMatch(
