@@ -201,6 +201,8 @@ def test_locate_leaves_unknown_places_alone():
     [
         ("De lading was bestemd voor een groothandel in Kortrijk.", "Kortrijk", "origin"),  # a destination
         ("De vrachtwagen was onderweg naar een loods in Oss.", "Oss", "origin"),
+        ("De container, die onderweg was naar een importeur in Gent, werd geopend.", "Gent", "origin"),
+        ("De bananen moesten naar een fruitbedrijf in Venray.", "Venray", "origin"),
         ("De auto werd gestopt ter hoogte van Nieuwegein.", "Nieuwegein", "locative"),
         (
             "De bus werd gestopt ter hoogte van Kwakelbroek.",
