@@ -18,7 +18,7 @@ _SCOPE_KEYS = {
     "_comment", "negation_words", "determiner_words", "purpose_words", "lab_purpose_words", "lab_drug_words",
     "counted_words", "comparison_words", "reporting_words", "value_cue_words", "context_sentences",
     "weighs_sentences", "announced_count_sentences", "parts_of_total_sentences", "campaign_sentences",
-    "list_min_items", "not_drug_words", "later_date_sentences",
+    "list_min_items", "not_drug_words", "later_date_sentences", "superlative_words",
 }  # fmt: skip
 _CUE_KEYS = {
     "_comment", "cross_reference", "find_participles", "weigh_verbs", "one_find_context", "comparison",

@@ -46,18 +46,36 @@ def reporting_date(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
     return any(w in cue.single for w in WORD.findall(near)) or bool(cue.multi and cue.multi.search(near))
 
 
+@rule("slot.date.superlative_scope")
+def superlative_scope(ix: ArticleIndex, m: Mention) -> bool:
+    """Years after a superlative are its domain, not the find's date: "de grootste vangst van de afgelopen tien jaar".
+
+    A year or less still dates the find: "de grootste vangst van dit jaar" was made this year.
+    """
+    if m.value.anchor != "span" or (m.value.end - m.value.start).days <= 366:
+        return False
+    before = ix.words_before(m.start, params().scopes["superlative_words"])
+    return bool(set(before) & params().words["superlatives"])
+
+
 def note_excluded_dates(ix: ArticleIndex, log) -> None:
-    """Note the dates the date rules set aside: those of a report and those of a comparison."""
+    """Note the dates the date rules set aside: those of a report, a comparison, a superlative."""
     for s in ix.sentences:
         for m in ix.at("dates", s.index):
             if reporting_date(ix, s, m):
                 log.note(reporting_date, m.text, s.text)
             elif in_comparison(ix, m, s.end):
                 log.note(in_comparison, m.text, s.text)
+            elif superlative_scope(ix, m):
+                log.note(superlative_scope, m.text, s.text)
 
 
 def _dates(ix: ArticleIndex, s: Sentence, c: Candidate) -> list[Mention]:
-    return [m for m in ix.at("dates", s.index) if not in_comparison(ix, m, c.anchor)]
+    return [
+        m
+        for m in ix.at("dates", s.index)
+        if not in_comparison(ix, m, c.anchor) and not superlative_scope(ix, m)
+    ]
 
 
 def _paired_date(ix: ArticleIndex, c: Candidate, own: list[Mention], cs: int, ce: int) -> Mention | None:
