@@ -162,6 +162,20 @@ def test_a_substance_without_an_id_does_not_give_way(extractor):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Dinsdag hielden agenten in Venlo een bus aan. Er zat 300 kilo speed in, de grootste partij van de laatste vijf jaar.",
+         ("2023-05-09", "2023-05-09")),  # years after a superlative: its domain, the context dates the find
+        ("Er werd in Venlo 300 kilo speed gevonden, de grootste vondst van dit jaar.",
+         ("2023-01-01", "2023-05-10")),  # a year or less still dates it
+    ],
+)  # fmt: skip
+def test_superlative_scope_is_no_date(extractor, text, date):
+    (e,) = _events(extractor, text, "2023-05-10")
+    assert (e["date"]["start"], e["date"]["end"]) == date
+
+
 def test_a_border_is_not_in_the_country_it_names(extractor):
     text = "Aan de Belgische grens bij Baarle-Nassau vonden agenten zondag 9 kilo heroïne in een bestelbus."
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == ["Baarle-Nassau"]
@@ -552,6 +566,9 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # "al" after the figure counts the finds, not the kilos: an earlier find, one seizure
+    ("De politie vond dinsdag in Venlo 30 kilo speed. Het is na de 50 kilo die in april in Weert werd gevonden al de derde vondst.",
+     {("amphetamine", 30.0, "kg", "seizure"), ("amphetamine", 50.0, "kg", "seizure")}),
     ("De douane onderschepte vorig jaar 4.200 keer drugs in brievenpost.", {("unspecified", 4200.0, "units", "aggregate")}),
     # "waarvan 300 kilo cocaïne bevatte": 300 kilos of the coal held cocaine (the gold's reading), so no amount
     ("In Vlissingen werd 2.000 kilo steenkool onderschept, waarvan 300 kilo cocaïne bevatte.", {("cocaine", None, None, "seizure")}),

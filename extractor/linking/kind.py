@@ -133,9 +133,16 @@ def investigation_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: 
 def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """ "in totaal" or "al" at a calendar date or over a span is a total: "Op 31 mei was dat al 9 ton".
 
-    Not the "al" of a find recalled ("vorige maand werd hier ook al 200 kilo gevonden"): one find.
+    Not the "al" of a find recalled ("vorige maand werd hier ook al 200 kilo gevonden"): one find;
+    a single cue word counts before the figure only ("na de 500 kilo van mei al de tweede vangst").
     """
     if m is None or not _says(c.sent, "running_total") or _one_find_context(c):
+        return None
+    total = cue("running_total")
+    before = c.sent.lower[: c.anchor - c.sent.start]
+    if not (total.multi and total.multi.search(c.sent.lower)) and not total.single & set(
+        WORD.findall(before)
+    ):
         return None
     recalled = cue("earlier_find").multi
     if recalled is not None and recalled.search(c.sent.lower):
