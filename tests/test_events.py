@@ -566,6 +566,9 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # goods seized beside the drugs: their amounts are not the drug's
+    ("In de haven van Gent werd 1 ton cocaïne onderschept. Ook 4 kilo goudstaven werden in beslag genomen.",
+     {("cocaine", 1000.0, "kg", "seizure")}),
     # "al" after the figure counts the finds, not the kilos: an earlier find, one seizure
     ("De politie vond dinsdag in Venlo 30 kilo speed. Het is na de 50 kilo die in april in Weert werd gevonden al de derde vondst.",
      {("amphetamine", 30.0, "kg", "seizure"), ("amphetamine", 50.0, "kg", "seizure")}),
