@@ -254,6 +254,12 @@ POSITIVE = [
     ("van oktober 2019 t/m januari", W, "2019-10-01", "2020-01-31"),
     ("in april en mei", W, "2021-04-01", "2021-05-31"),
     ("tussen oktober en december vorig jaar", W, "2020-10-01", "2020-12-31"),
+    ("in 2019 en 2020", W, "2019-01-01", "2020-12-31"),
+    ("in de jaren 2016-2019", W, "2016-01-01", "2019-12-31"),
+    ("van 2015 tot en met 2018", W, "2015-01-01", "2018-12-31"),
+    # the week a day is in, Monday to Sunday
+    ("in de week van 2 juni", W, "2021-05-31", "2021-06-06"),
+    ("de week van 30 december 2020", None, "2020-12-28", "2021-01-03"),
     # quarters named from publication
     ("het afgelopen kwartaal", W, "2021-01-01", "2021-03-31"),
     ("vorig kwartaal", "2021-02-10", "2020-10-01", "2020-12-31"),
@@ -284,7 +290,7 @@ NEGATIVE = [
     "het eerste kwartaal na de invoering", "het tweede halfjaar van de operatie", "de eerste twee weken",
     "12 en 13 kilo", "3 en 4 mensen",  # two numbers joined by "en" without a month
     "3-4 kilo", "in 2-3 weken", "per week", "week 54",  # no month; no number; no such week
-    "kwartaalcijfers", "het kwartaal", "het laatste kwartier", "de afgelopen tien", "tien jaar",
+    "kwartaalcijfers", "het kwartaal", "de week van de smaak", "de week van 40 uur", "het laatste kwartier", "de afgelopen tien", "tien jaar",
 ]  # fmt: skip
 
 
@@ -492,6 +498,8 @@ def test_recent_periods_up_to_publication(text, start, end):
     ("text", "spans"),
     [("in januari en juli", ["januari", "juli"]),  # not neighbours: two months
      ("in mei en in juni", ["mei", "juni"]),  # each with its own preposition
+     ("in 2016 en 2019", ["in 2016", "2019"]),  # years not neighbours: two years
+     ("2.019 en 2.020", []),  # numbers, not years
      ("van juni 2019 tot maart 2019", ["juni 2019", "tot maart 2019"])],  # nothing runs backwards
 )  # fmt: skip
 def test_months_not_joined(text, spans):

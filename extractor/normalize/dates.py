@@ -304,6 +304,20 @@ def _day(m, ref):
 
 
 @_rule(
+    _B + r"(?:in\s+|tijdens\s+)?de\s+week\s+van\s+(?P<d>" + _D + r")\s+(?P<m>" + _MONANY + r")(?:\s+(?P<y>" + _Y
+    + r"))?" + _E
+)  # fmt: skip
+def _week_of(m, ref):
+    """ "in de week van 2 oktober": Monday to Sunday of the week that day is in."""
+    mon = MONTHS_ANY[m["m"].lower().rstrip(".")]
+    y = int(m["y"]) if m["y"] else _year_of(mon, int(m["d"]), ref, None)
+    day = _safe_date(y, mon, int(m["d"])) if y else None
+    if day is None:
+        return None
+    return _monday(day), _monday(day) + timedelta(days=6), "week", not m["y"]
+
+
+@_rule(
     r"(?<![\d.,/\-])(?P<d>"
     + _D
     + r")(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>"
@@ -1025,18 +1039,27 @@ _MONTH_JOIN = re.compile(r"\s*(?:-|–|t/m|tot\s+en\s+met|tot|(?P<en>en))\s*", r
 
 
 def _month_range(text: str, chosen, i: int, before: str) -> DateMatch | None:
-    """Two months joined into one span: "van januari tot en met maart 2022", "januari-maart", "mei en juni".
+    """Two months or years joined into one span: "van januari tot en met maart 2022", "mei en juni", "2019-2021".
 
     A month without its year takes the other's ("van januari tot juni 2022" is 2022); "en" joins
     only neighbouring months ("in januari en juli" names two months, not the half year).
     """
-    if i + 1 >= len(chosen) or chosen[i][3][2] != "month" or chosen[i + 1][3] is None:
+    if i + 1 >= len(chosen) or chosen[i][3][2] not in ("month", "year") or chosen[i + 1][3] is None:
         return None
-    s, e, _t, (a1, _b1, _g, rel1, *_r) = chosen[i]
+    s, e, _t, (a1, _b1, gran, rel1, *_r) = chosen[i]
     s2, e2, _t2, r2 = chosen[i + 1]
-    if r2[0] == "anaphor" or r2[2] != "month":
+    if r2[0] == "anaphor" or r2[2] != gran:
         return None
     join = _MONTH_JOIN.fullmatch(text, e, s2)
+    if gran == "year":  # "in 2021 en 2022", "2019-2021": the years between
+        y1, y2 = a1.year, r2[0].year
+        if join is None or not y1 < y2 <= y1 + (1 if join["en"] else 20):
+            return None
+        prefix = _PREFIX_FROM.search(before)
+        ps = s - len(prefix.group(0)) if prefix else s
+        return DateMatch(
+            ps, e2, DateInterval(date(y1, 1, 1), date(y2, 12, 31), "period", text[ps:e2], False, "span")
+        )
     m1, m2 = a1.month, r2[0].month
     if join is None or (join["en"] and m2 != m1 + 1 and not before.rstrip().lower().endswith("tussen")):
         return None
