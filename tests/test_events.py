@@ -176,6 +176,18 @@ def test_superlative_scope_is_no_date(extractor, text, date):
     assert (e["date"]["start"], e["date"]["end"]) == date
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Duitsland is een xtc-lab opgerold. In Venlo vond de politie dinsdag 20 kilo xtc.",  # not inside
+        "Op 2 mei werd in Limburg een xtc-lab opgerold. Op 20 mei vond de politie in Limburg 20 kilo xtc.",
+        "In Duitsland zijn drie xtc-labs opgerold. In Aken lag 150 kilo MDMA.",  # several: not one of them
+    ],
+)
+def test_lead_not_detailed_elsewhere(extractor, text):
+    assert len(_events(extractor, text, "2023-05-25")) == 2
+
+
 def test_a_border_is_not_in_the_country_it_names(extractor):
     text = "Aan de Belgische grens bij Baarle-Nassau vonden agenten zondag 9 kilo heroïne in een bestelbus."
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == ["Baarle-Nassau"]

@@ -129,6 +129,56 @@ def title_sums_body(t: Candidate, body: list[Candidate]) -> Candidate | None:
     return c
 
 
+@rule("merge.lead_detailed")
+def lead_detailed(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """The lead's find without amount is the later amount of its drug in its place: "In Duitsland is een xtc-lab ontdekt. ... In Aken lag 200 kilo MDMA".
+
+    The later find must lie in the lead's place (or a country holding it) and not on another day.
+    """
+    body = sorted((c for c in cands if not c.sent.is_title), key=lambda c: c.anchor)
+    named = [c for c in body if c.drug not in params().generic]  # a generic "lab" beside it gives way later
+    if not named or any(c.amount is not None for c in body[: body.index(named[0])]):
+        return cands
+    lead = named[0]
+    if (
+        not (lead.mention_only and lead.amount is None)
+        or lead.count
+        or lead.plural
+        or lead.vague
+        or lead.kind == "aggregate"
+    ):
+        return cands
+    later = next((d for d in named[1:] if d.drug == lead.drug and d.amount is not None), None)
+    # the next sentence's amount is the next-sentence rule's to judge
+    if (
+        later is None
+        or later.kind == "aggregate"
+        or later.sent.index - lead.sent.index < 2
+        or not _inside(later, lead)
+    ):
+        return cands
+    if (
+        lead.date_src == "own"
+        and later.date is not None
+        and lead.date is not None
+        and (later.date.end < lead.date.start or later.date.start > lead.date.end)
+    ):
+        return cands  # a find on another day
+    log.dropped(lead_detailed, lead, later)
+    # the detail's place is the more specific: Aken, not Duitsland
+    given = lead.but(place=None, place_src=None) if later.place is not None else lead
+    return [absorb(c, given) if c is later else c for c in cands if c is not lead]
+
+
+def _inside(c: Candidate, lead: Candidate) -> bool:
+    """``c``'s place is the lead's, or lies in the country the lead names (or either has none)."""
+    if c.place is None or lead.place is None or c.place.name == lead.place.name:
+        return True
+    from ..lexicon import countries_nl
+
+    return countries_nl().get(lead.place.name) == c.place.country is not None
+
+
 @rule("merge.one_mention_per_drug")
 def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
     """Amount-less finds of one drug are one event: "Er werd hasj gevonden ... ook in de kelder lag hasj"."""

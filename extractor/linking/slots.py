@@ -117,7 +117,7 @@ def date_sentence(ix: ArticleIndex, c: Candidate):
 
 
 def _context_date(x: Sentence, m: Mention, ix: ArticleIndex) -> bool:
-    return not reporting_date(ix, x, m) and not in_comparison(ix, m, x.end)
+    return not reporting_date(ix, x, m) and not in_comparison(ix, m, x.end) and not superlative_scope(ix, m)
 
 
 @rule("slot.date.context")
