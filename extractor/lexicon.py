@@ -121,7 +121,8 @@ def locate(place):
 
     parts = load_json("places.json")["parts"]
     municipality = parts.get(place.name)
-    row = geonames().get(place.name) or (geonames().get(municipality) if municipality else None)
+    row = alternates().get(place.name, {}).get(place.country) or geonames().get(place.name)
+    row = row or (geonames().get(municipality) if municipality else None)
     if row is None and municipality is None:
         return place
     lat, lon = (row[4], row[5]) if row else (None, None)
@@ -134,15 +135,31 @@ def geonames() -> dict[str, tuple[str, str, str, int, float, float]]:
 
     Generated from GeoNames (CC BY 4.0) by ``scripts/make_gazetteer.py`` (``make gazetteer``).
     """
+    return _geonames()[0]
+
+
+@cache
+def alternates() -> dict[str, dict[str, tuple[str, str, str, int, float, float]]]:
+    """name -> {country: row} for the names GeoNames also knows in other countries than the one
+    ``geonames()`` gives ("Essen": the German city, also the Belgian town)."""
+    return _geonames()[1]
+
+
+@cache
+def _geonames():
     from importlib import resources
 
     text = resources.files("extractor.resources").joinpath("nl", "gazetteer.tsv").read_text(encoding="utf-8")
-    out = {}
+    out, other = {}, {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
             name, canon, country, kind, pop, lat, lon = line.split("\t")
-            out[name] = (canon, country, kind, int(pop), float(lat), float(lon))
-    return out
+            row = (canon, country, kind, int(pop), float(lat), float(lon))
+            if name in out:  # the same name in another country, after the most likely one
+                other.setdefault(name, {out[name][1]: out[name]})[country] = row
+            else:
+                out[name] = row
+    return out, other
 
 
 @cache

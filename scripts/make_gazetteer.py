@@ -50,12 +50,16 @@ def _weight(c: dict) -> int:
 
 def build(cities: dict, places: dict, stop: set[str]) -> str:
     best: dict[str, dict] = {}
+    by_country: dict[tuple[str, str], dict] = {}  # the largest place of each name in each country
     for c in _selected(cities, places["home"]):
         name = c["name"]
         if name.lower() in stop or len(name) < 3:
             continue
         if name not in best or _weight(c) > _weight(best[name]):
             best[name] = c
+        key = (name, c["countrycode"])
+        if key not in by_country or c["population"] > by_country[key]["population"]:
+            by_country[key] = c
     rows = {name: (name, c) for name, c in best.items()}
     largest: dict[str, dict] = {}  # exonyms may name places below the thresholds (Frankfurt an der Oder)
     wanted = set(places["exonyms"].values())
@@ -68,13 +72,21 @@ def build(cities: dict, places: dict, stop: set[str]) -> str:
         if geo in largest:
             rows[dutch] = (dutch, largest[geo])
             rows[geo] = (dutch, largest[geo])  # the local name answers to the Dutch one
+    countries: dict[str, dict[str, dict]] = {}
+    for (n, cc), o in by_country.items():
+        countries.setdefault(n, {})[cc] = o
     lines = []
     for name in sorted(rows):
         canon, c = rows[name]
-        lines.append(
-            f"{name}\t{canon}\t{c['countrycode']}\t{_kind(c['population'])}\t{c['population']}"
-            f"\t{c['latitude']:.4f}\t{c['longitude']:.4f}\n"
+        others = sorted(
+            (o for cc, o in countries.get(name, {}).items() if cc != c["countrycode"]),
+            key=lambda o: (-_weight(o), o["countrycode"]),
         )
+        for o in [c, *others]:  # the winner first; then the same name in other countries
+            lines.append(
+                f"{name}\t{canon if o is c else name}\t{o['countrycode']}\t{_kind(o['population'])}"
+                f"\t{o['population']}\t{o['latitude']:.4f}\t{o['longitude']:.4f}\n"
+            )
     return HEADER + "".join(lines)
 
 

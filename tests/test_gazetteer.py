@@ -41,15 +41,21 @@ CITIES = {
 
 
 def test_selection_exonyms_and_ambiguity():
-    rows = {
-        line.split("\t")[0]: line.split("\t")
-        for line in make_gazetteer.build(CITIES, PLACES, {"van"}).splitlines()
-        if not line.startswith("#")
-    }
+    lines = [
+        x.split("\t")
+        for x in make_gazetteer.build(CITIES, PLACES, {"van"}).splitlines()
+        if not x.startswith("#")
+    ]
+    rows: dict[str, list] = {}
+    for row in lines:
+        rows.setdefault(row[0], row)  # the first line of a name is the place most likely meant
     assert {"Heijen", "Nettetal", "Dresden", "Lille", "Tanger", "Tangier"} <= set(rows)
     assert "Pirna" not in rows and "Van" not in rows
     assert rows["Lille"][1:3] == ["Rijsel", "FR"]
     assert rows["Tangier"][1] == "Tanger"
+    # the same name in another country follows on a line of its own, under its own name
+    assert [r[1:3] for r in lines if r[0] == "Lille"] == [["Rijsel", "FR"], ["Lille", "BE"]]
+    assert [r[0] for r in lines].count("Heijen") == 1
 
 
 def test_generation_is_deterministic():

@@ -188,12 +188,37 @@ def test_locate_adds_coordinates_and_municipality(name, lat, municipality):
     assert {"lat", "lon"} <= set(p.to_dict())
 
 
+@pytest.mark.parametrize(("country", "lat"), [("SR", 5.80), ("NL", 53.22), (None, 53.22)])
+def test_locate_takes_the_coordinates_of_the_places_country(country, lat):
+    from extractor.lexicon import locate
+    from extractor.schema import Place
+
+    assert abs(locate(Place("Groningen", country, "Groningen")).lat - lat) < 0.01
+
+
 def test_locate_leaves_unknown_places_alone():
     from extractor.lexicon import locate
     from extractor.schema import Place
 
     p = Place("Kwakelbroek", None, "Kwakelbroek")
     assert locate(p) == p and set(p.to_dict()) == {"name", "country", "text"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("In Duitsland is een lab ontdekt. De douane in Essen nam 80 kilo in beslag.", "Essen", "DE"),
+        ("PARAMARIBO – De politie vond in Groningen een kwekerij.", "Groningen", "SR"),  # the dateline's
+        ("Op Sint Eustatius vond de kustwacht in Oranjestad 12 kilo coke.", "Oranjestad", "BQ"),
+        ("In België rolde de politie in Zwijndrecht een lab op.", "Zwijndrecht", "BE"),
+        # no country named: the place the gazetteer prefers
+        ("De douane vond in Essen 20 kilo speed.", "Essen", "BE"),
+        ("De politie vond in Groningen een kwekerij.", "Groningen", "NL"),
+        ("Op het eiland vond de kustwacht in Oranjestad 12 kilo coke.", "Oranjestad", "AW"),
+    ],
+)
+def test_a_name_of_several_countries_is_the_named_countrys(text, name, country):
+    assert (name, country) in [(m.place.name, m.place.country) for m in find_places(text)]
 
 
 @pytest.mark.parametrize(

@@ -306,7 +306,25 @@ def find_places(
             out[p.start] = PlaceMatch(
                 p.start, p.end, Place(p.place.name, p.place.country, p.place.text, "dateline")
             )
-    return [out[k] for k in sorted(out)]
+    return _by_country_context([out[k] for k in sorted(out)])
+
+
+def _by_country_context(found: list[PlaceMatch]) -> list[PlaceMatch]:
+    """A name several countries have is the one in the country the text last named: "In Duitsland
+    ... De douane in Essen" is the German city, not the Belgian town the gazetteer prefers; a
+    dateline names its country too ("PARAMARIBO – ... in Groningen" is the Surinamese one)."""
+    from ..lexicon import alternates
+
+    countries, regions, out, context = _countries_only(), region_names(), [], None
+    for m in found:
+        p = m.place
+        other = alternates().get(p.name)
+        if other and context and context != p.country and context in other and p.name not in countries:
+            m = PlaceMatch(m.start, m.end, Place(other[context][0], context, p.text, p.kind))
+        elif p.country and (p.name in countries or p.name in regions or p.kind == "dateline"):
+            context = p.country  # a country, an island or district ("Sint Eustatius"), a dateline
+        out.append(m)
+    return out
 
 
 @cache
