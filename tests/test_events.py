@@ -631,6 +631,8 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "Hij werd veroordeeld voor de handel in 30 kilo cocaïne die hij in Spanje had gekocht.",  # a relative clause without a find
+    "De man die in Venlo werd aangehouden, smokkelde 20 kilo heroïne.",  # the find verb is the man's arrest
     "De politie viel drie keer binnen bij de verdachte, maar vond niets.",
     "Er werd dit jaar 2,5 keer zoveel cocaïne onderschept als in 2019.",
     "In de loods stonden vaten van 200 liter; er werd niets verdachts aangetroffen.",

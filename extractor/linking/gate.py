@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .index import ArticleIndex, Sentence
+from .index import WORD, ArticleIndex, Sentence
 from .params import params
 from .rules import Log, rule
 
@@ -44,7 +45,23 @@ def takes_place(s: Sentence) -> bool:
 @rule("gate.ruled_out")
 def ruled_out(s: Sentence) -> bool:
     """Use, trade, production, prices, ratios or sentences rule a sentence out: "Hij werd veroordeeld voor 5 kilo"."""
-    return params().hard_negative.found(s.lower, s.words)
+    return params().hard_negative.found(s.lower, s.words) and not relative_find(s)
+
+
+_RELATIVE = re.compile(r"(?<!\w)(?:die|dat|welke)\s+([^,;:()]{1,90})")
+
+
+@rule("gate.relative_find")
+def relative_find(s: Sentence) -> bool:
+    """A relative clause that states the find keeps it: "veroordeeld voor de invoer van 800 kilo cocaïne die in Vlissingen werd onderschept"."""
+    strong = params().strong
+    for m in _RELATIVE.finditer(s.lower):
+        clause = m.group(1)
+        if strong.found(clause, frozenset(WORD.findall(clause))) and not params().hard_negative.found(
+            clause, frozenset(WORD.findall(clause))
+        ):
+            return True
+    return False
 
 
 @rule("gate.police_action")
@@ -98,6 +115,8 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
             log.note(ruled_out, s.text)
         elif found:
             log.note((trigger if trigger(s) else find_compound) if word else separable_trigger, s.text)
+            if params().hard_negative.found(s.lower, s.words):  # kept by its relative clause
+                log.note(relative_find, s.text)
         elif word or particle:
             log.note(takes_place, s.text)
         acted = police_action(s, out)
