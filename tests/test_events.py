@@ -578,6 +578,9 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # a sum after one find is that find's amount, not a total of several
+    ("Agenten rolden in Almelo een hennepkwekerij op. In totaal ging het om 800 planten.",
+     {("cannabis", 800.0, "plants", "seizure")}),
     # goods seized beside the drugs: their amounts are not the drug's
     ("In de haven van Gent werd 1 ton cocaïne onderschept. Ook 4 kilo goudstaven werden in beslag genomen.",
      {("cocaine", 1000.0, "kg", "seizure")}),

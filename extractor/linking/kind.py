@@ -106,8 +106,23 @@ def _comparison_words() -> re.Pattern:
 
 @rule("kind.total_of_finds")
 def total_of_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
-    """Several finds summed are a total: "De teller staat op vier vondsten met in totaal 3.300 kilo"."""
-    return AGGREGATE if _says(c.sent, "plural_find_nouns") and _says(c.sent, "sum_words") else None
+    """Several finds summed are a total: "De teller staat op vier vondsten met in totaal 3.300 kilo".
+
+    The finds may be named in the sentence before: "Er werden zes plantages opgerold. In totaal ging
+    het om 2.600 planten".
+    """
+    if not _says(c.sent, "sum_words"):
+        return None
+    if _says(c.sent, "plural_find_nouns"):
+        return AGGREGATE
+    prev = ix.sentences[c.sent.index - 1] if c.sent.index > 0 else None
+    if prev is None or prev.is_title:
+        return None
+    suffixes = tuple(params().words["plural_find_suffixes"])
+    several = _says(prev, "plural_find_nouns") or any(
+        d.text.lower().endswith(suffixes) for d in ix.at("drugs", prev.index)
+    )
+    return AGGREGATE if several else None
 
 
 @rule("kind.aggregate_cue")
