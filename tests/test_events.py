@@ -188,6 +188,22 @@ def test_lead_not_detailed_elsewhere(extractor, text):
     assert len(_events(extractor, text, "2023-05-25")) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("In Boxtel en Vught werden dinsdag plantages van 500 en 700 planten geruimd.",
+         [(500.0, "Boxtel"), (700.0, "Vught")]),  # listed alike: in order
+        ("In Boxtel, Vught en Oss vond de politie 30, 40 en 50 kilo hasj.",
+         [(30.0, "Boxtel"), (40.0, "Vught"), (50.0, "Oss")]),
+        # two places, one figure: the nearest place, no pairing
+        ("De politie uit Boxtel vond in Vught 500 planten.", [(500.0, "Vught")]),
+    ],
+)  # fmt: skip
+def test_places_and_figures_listed_alike_pair_up(extractor, text, places):
+    got = [(e["amount"]["value"], e["location"]["name"]) for e in _events(extractor, text, "2023-06-06")]
+    assert sorted(got) == places
+
+
 def test_a_border_is_not_in_the_country_it_names(extractor):
     text = "Aan de Belgische grens bij Baarle-Nassau vonden agenten zondag 9 kilo heroïne in een bestelbus."
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == ["Baarle-Nassau"]

@@ -199,7 +199,27 @@ def place_sentence(ix: ArticleIndex, c: Candidate):
     """The best place of the sentence (where before dateline before street), nearest: "In Venlo vond men 3 kilo"."""
     limit = params().place_rank_limit["title" if c.sent.is_title else "body"]
     ms = [m for m in ix.at("places", c.sent.index) if _usable(m) and _rank(m) <= limit]
-    return (min(ms, key=lambda m: (_rank(m), abs(m.start - c.anchor))), "own") if ms else None
+    if not ms:
+        return None
+    return _respectively(ix, c, ms) or min(ms, key=lambda m: (_rank(m), abs(m.start - c.anchor))), "own"
+
+
+_JOINED = re.compile(r"\s*(?:,|en)\s*")
+
+
+def _respectively(ix: ArticleIndex, c: Candidate, ms: list[Mention]) -> Mention | None:
+    """Places and figures listed alike pair up in order: "In Oudenbosch en Zundert werden kwekerijen
+    van 400 en 350 planten gevonden" (400 in Oudenbosch)."""
+    if c.amount is None or len(ms) < 2:
+        return None
+    figures = ix.quantities(c.sent.index)
+    listed = [ms, figures]
+    if len(ms) != len(figures) or not all(
+        _JOINED.fullmatch(ix.text, a.end, b.start) for xs in listed for a, b in zip(xs, xs[1:], strict=False)
+    ):
+        return None
+    at = next((k for k, f in enumerate(figures) if f.start <= c.anchor < max(f.end, f.start + 1)), None)
+    return ms[at] if at is not None else None
 
 
 def _place_context(ix: ArticleIndex, c: Candidate, kinds: tuple, key: str):
