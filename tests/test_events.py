@@ -594,6 +594,9 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # a sum of weight in a sentence stating its own find is that find's, not the packages'
+    ("In Westkapelle spoelden negen pakketten cocaïne aan. In Vlissingen vond de politie in totaal 10 kilo cocaïne.",
+     {("cocaine", 9.0, "units", "seizure"), ("cocaine", 10.0, "kg", "seizure")}),
     # a sum after one find is that find's amount, not a total of several
     ("Agenten rolden in Almelo een hennepkwekerij op. In totaal ging het om 800 planten.",
      {("cannabis", 800.0, "plants", "seizure")}),

@@ -231,11 +231,22 @@ def vague_restated(cands: list[Candidate], log: Log) -> list[Candidate]:
 
 @rule("merge.weight_of_counted")
 def weight_of_counted(cands: list[Candidate], log: Log) -> list[Candidate]:
-    """A weight stated after counted items is their amount: "Er lagen 90 blokken hasj. Ze wogen samen 104 kilo"."""
+    """A weight stated after counted items is their amount: "Er lagen 90 blokken hasj. Ze wogen samen 104 kilo".
+
+    So too a sum of weight after counted packages of its drug, in a sentence stating no find of its
+    own: "Er spoelden twaalf pakketten aan. Het gaat om cocaïne, in totaal ongeveer 14 kilo".
+    """
     out: list[Candidate] = []
     reach = params().scopes["weighs_sentences"]
     for c in cands:
-        k = _counted_before(out, c, reach) if c.weighs and c.amount and c.amount.unit == "kg" else None
+        kg = c.amount is not None and c.amount.unit == "kg"
+        summed = (
+            kg and not c.own_trigger and bool(_weight_phrase().search(c.sent.text[: c.anchor - c.sent.start]))
+        )
+        k = _counted_before(out, c, reach) if kg and (c.weighs or summed) else None
+        if k is not None and not c.weighs:
+            p = out[k]
+            k = k if p.drug == c.drug and package_count(p.amount.text, p.amount.unit) else None
         if k is None:
             out.append(c)
             continue
