@@ -245,6 +245,8 @@ def test_a_name_of_several_countries_is_the_named_countrys(text, name, country):
         # a region's adjective before a type of place: the name after it is the place
         ("In de Brabantse plaats Haaren werd een lab gevonden.", "Haaren", "locative"),
         ("In het Zeeuwse dorp Kapelle stond een loods.", "Kapelle", "locative"),
+        ("Op het strand van Cadzand spoelden pakketten aan.", "Cadzand", "locative"),
+        ("In het centrum van Tilburg vond de politie drugs.", "Tilburg", "locative"),
         ("In het Drentse gehucht Ellertshaar werd een lab opgerold.", "Ellertshaar", "locative"),  # unknown
         ("In het Limburgse kerkdorp Ittervoort lag een kwekerij.", "Ittervoort", "locative"),
         ("Ter hoogte van Meerle werd een bestelbus gestopt.", "Meerle", "locative"),  # at a sentence start

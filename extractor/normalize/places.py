@@ -54,7 +54,7 @@ _STREET = re.compile(
     r"(?:straat|laan|weg|plein|dreef|kaai|kade|baan|steenweg|dijk|singel|gracht|hof|park|pad|markt|veld|ring|lei|vest)$"
 )
 _IN_NAME = re.compile(
-    r"(?<![\w])(?:[Ii]n|[Tt]e|[Tt]er\s+hoogte\s+van)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+"
+    r"(?<![\w])(?:[Ii]n|[Tt]e|[Tt]er\s+hoogte\s+van|[Oo]p\s+het\s+strand\s+van|[Ii]n\s+het\s+centrum\s+van)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+"
     r"|het\s+(?:district|ressort|dorp|gehucht|kustdorp|grensdorp)\s+"
     r"|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+(?:(?:" + "|".join(sorted(_PLACE_TYPES)) + r")\s+)?)?"
     r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
@@ -159,6 +159,8 @@ def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
         return "near"
     if prev in _LOCATIVE_PREV or prev2 in (
         "haven van",
+        "strand van",
+        "centrum van",
         "regio van",
         "omgeving van",
         "buurt van",
