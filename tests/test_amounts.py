@@ -481,13 +481,29 @@ def test_counted_packages_negative(text, values):
     assert [(m.amount.value, m.amount.unit) for m in find_amounts(text)] == values
 
 
-@pytest.mark.parametrize("text,value", [("9.000 keer drugs", 9000.0), ("ruim 120 keer", 120.0)])
+@pytest.mark.parametrize(
+    "text,value",
+    [("9.000 keer drugs", 9000.0), ("ruim 120 keer", 120.0), ("8.000 zendingen met drugs", 8000.0),
+     ("bijna 300 postpakketten met xtc", 300.0), ("45 poststukken met hasj", 45.0)],
+)  # fmt: skip
 def test_counted_occasions(text, value):
     a = parse_amount(text)
     assert a is not None and a.unit == "units" and a.value == value
 
 
-@pytest.mark.parametrize("text", ["2,5 keer zoveel", "drie keer per week", "twee keer meer", "10 keer vaker"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2,5 keer zoveel",
+        "drie keer per week",
+        "twee keer meer",
+        "10 keer vaker",
+        "zendingen",
+        "per zending",
+        "8.000 zendingen",
+        "drie zendingen",
+    ],
+)
 def test_counted_occasions_negative(text):
     assert parse_amount(text) is None
 

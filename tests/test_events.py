@@ -594,6 +594,9 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # a count of consignments is a total in units
+    ("De douane onderschepte vorig jaar op Schiphol 6.500 zendingen met drugs.", {("unspecified", 6500.0, "units", "aggregate")}),
+    ("Bij Bpost onderschepte de douane 75 postpakketten met xtc-pillen.", {("mdma", 75.0, "units", "aggregate")}),
     # a sum of weight in a sentence stating its own find is that find's, not the packages'
     ("In Westkapelle spoelden negen pakketten cocaïne aan. In Vlissingen vond de politie in totaal 10 kilo cocaïne.",
      {("cocaine", 9.0, "units", "seizure"), ("cocaine", 10.0, "kg", "seizure")}),

@@ -58,6 +58,7 @@ def _lexicon():
         "not_contents": frozenset(data["not_contents"]),
         "occasion_blockers": frozenset(data["occasion_blockers"]),
         "single_count_words": frozenset(data["single_count_words"]),
+        "consignments": frozenset(data["consignments"]),
     }
 
 
@@ -439,6 +440,9 @@ def _match_at(text: str, toks: list[Tok], i: int):
         nxt = toks[j + 1].lower if j + 1 < n else ""
         if num.value != int(num.value) or nxt in lex["occasion_blockers"] or low is not None:
             return None
+    # "8.000 zendingen met drugs" counts consignments; "drie zendingen van 10, 15 en 20 kilo" names finds
+    if unit_tok.lower in lex["consignments"] and (j + 1 >= n or toks[j + 1].lower != "met"):
+        return None
     canonical, factor = unit["unit"], float(unit["factor"])
     end_tok = j
     # "een ton" is money where money is the context: "acht ton cash", "een ton aan contanten"
