@@ -12,6 +12,9 @@ from extractor.normalize.numbers import parse_digits, parse_number_word
 
 # (value, unit, approximate) -> surface forms
 POSITIVE = {
+    # colloquial and Flemish approximations, a spelled-out three quarters, a curly apostrophe
+    (200.0, "plants", True): ["een 200-tal planten", "200-tal planten"],
+    (35.0, "kg", False): ["35 kilo’s", "35 kilo's"],
     # a drug word compounded with a counted unit counts in that unit
     (50.0, "units", False): ["50 cocaïnebolletjes", "50 heroïne-bolletjes", "50 hasjblokken", "50 lsd-trips"],
     (40.0, "plants", False): ["40 marihuanaplanten", "40 hasj-planten"],
@@ -81,10 +84,16 @@ POSITIVE = {
     (1.35318, "kg", False): ["1 353,18 g", "1.353,18 g", "1353,18 gram"],
     (0.0277, "kg", False): ["27,7 g", "27,7 gram"],
     (0.003, "kg", False): ["3 g", "3 gram", "drie gram", "3000 mg", "3.000 milligram"],
-    (10.0, "kg", True): ["een tiental kg", "een tiental kilo", "tiental kilo's"],
+    (10.0, "kg", True): [
+        "een tiental kg",
+        "een tiental kilo",
+        "tiental kilo's",
+        "een kilo of tien",
+        "een kilo of 10",
+    ],
     (70.0, "kg", True): ["ongeveer 70 kilogram", "zo'n zeventig kilo", "circa 70 kg"],
     (1.5, "kg", False): ["anderhalve kilo", "anderhalf kilo", "1,5 kilo", "1.500 gram"],
-    (0.75, "kg", False): ["driekwart kilo", "750 gram", "0,75 kg"],
+    (0.75, "kg", False): ["driekwart kilo", "750 gram", "0,75 kg", "drie kwart kilo"],
     (11000.0, "l", True): [
         "circa 11.000 liter",
         "ongeveer 11000 liter",
@@ -186,6 +195,10 @@ RANGES = {
 }
 
 NEGATIVE = [
+    "een auto of tien",
+    "200-tal",
+    "tal van planten",
+    "een kwart",
     "enhalve ton",  # "and a half" without its number
     "halfhalf kilo",
     "",

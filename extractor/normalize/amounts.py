@@ -103,6 +103,14 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
             value = value * 1000 + v2
             j += 1
             first_len = 0  # further groups are always three digits
+        # Flemish "een 200-tal planten": about 200
+        if (
+            j + 1 < n
+            and toks[j].text == "-"
+            and toks[j + 1].lower == "tal"
+            and toks[j].start == toks[j - 1].end
+        ):
+            approx, j = True, j + 2
     elif t in ("een", "één") and j < n and toks[j].lower in ("half", "halve"):
         value, j = 0.5, j + 1
     elif t in lex["counted"]:
@@ -113,6 +121,8 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
         value = parse_number_word(t)
         if value is None:
             return None
+        if j < n and toks[j].lower == "kwart" and value in (1, 3):  # "drie kwart kilo" is driekwart
+            value, j = value / 4, j + 1
         # "vierduizend vijfhonderd": a number written as two words, the second smaller
         if j < n and value >= 100 and toks[j].lower not in ("een", "één"):
             nxt = parse_number_word(toks[j].lower)
@@ -150,7 +160,7 @@ def _may_start(word: str) -> bool:
 def _unit_at(toks: list[Tok], j: int):
     if j >= len(toks):
         return None
-    word = toks[j].lower
+    word = toks[j].lower.replace("’", "'")  # "kilo’s"
     return _lexicon()["units"].get(word) or _compound_unit(word)
 
 
@@ -433,6 +443,17 @@ def _match_at(text: str, toks: list[Tok], i: int):
     if unit is None:
         return None
     unit_tok = toks[j] if j < n else toks[-1]
+    # "een kilo of tien": about ten kilos
+    if (
+        toks[num.start].lower in ("een", "één")
+        and num.end == num.start + 1
+        and j + 2 < n
+        and toks[j + 1].lower == "of"
+    ):
+        about = _read_number(text, toks, j + 2)
+        if about is not None and about.value > 1 and not about.has_multiplier:
+            num = _Num(about.value, num.start, about.end, True, False)
+            j = about.end - 1
     if unit["unit"] in ("pills", "plants") and toks[num.start].lower in lex["single_count_words"]:
         return None  # "een tablet en een laptop", "een plant": a thing, not a count of pills or plants
     # "9.000 keer drugs" counts finds; "2,5 keer zoveel", "drie keer per week" do not
