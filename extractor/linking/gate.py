@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .index import WORD, ArticleIndex, Sentence
 from .params import params
@@ -19,9 +20,15 @@ def trigger(s: Sentence) -> bool:
 @rule("gate.find_compound")
 def find_compound(ix: ArticleIndex, s: Sentence) -> bool:
     """A drug word compounded with a seizure word states a find: "Opnieuw drugsvondst in Vlissingen"."""
-    p = params()
-    finds = tuple(w for w in p.suffixes if w in p.strong.single)
+    finds = _find_suffixes()
     return any(m.text.lower().endswith(finds) for m in ix.at("drugs", s.index))
+
+
+@cache
+def _find_suffixes() -> tuple[str, ...]:
+    """The compound endings that are seizure words ("vondst", "vangst")."""
+    p = params()
+    return tuple(w for w in p.suffixes if w in p.strong.single)
 
 
 @rule("gate.separable_trigger")

@@ -50,6 +50,9 @@ class Sentence:
         return self.start <= m.start and m.end <= self.end
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 class ArticleIndex:
     """Sentences (lines linking to other articles left out) and mentions grouped by sentence."""
 
@@ -157,5 +160,6 @@ class ArticleIndex:
     def tail(self, pos: int, n: int) -> str:
         """The text from the ``n``-th word before ``pos`` up to ``pos``."""
         lo = max(0, pos - 16 * n - 16)
-        starts = [m.start() for m in re.finditer(r"\S+", self.text[lo:pos])]
-        return self.text[lo + starts[-n] : pos] if len(starts) >= n else self.text[lo:pos]
+        window = self.text[lo:pos]
+        starts = [m.start() for m in _NON_SPACE.finditer(window)]
+        return window[starts[-n] :] if len(starts) >= n else window

@@ -193,9 +193,10 @@ def find_places(
     gaz = gazetteer() if gaz is None else gaz
     adjectives, heads = _adjectives()
     stop = _stopnames()
-    words = [
-        (w, s, s + len(w)) for w, s in ((m.group().rstrip(".-"), m.start()) for m in _WORD.finditer(text))
-    ]
+    words = []
+    for m in _WORD.finditer(text):
+        w = m.group().rstrip(".-")
+        words.append((w, m.start(), m.start() + len(w)))
     out: dict[int, PlaceMatch] = {}
     n = len(words)
     nxt = 0  # the first word not yet read as part of a name
