@@ -257,6 +257,10 @@ POSITIVE = [
     ("in 2019 en 2020", W, "2019-01-01", "2020-12-31"),
     ("in de jaren 2016-2019", W, "2016-01-01", "2019-12-31"),
     ("van 2015 tot en met 2018", W, "2015-01-01", "2018-12-31"),
+    # "dit weekend": in a report of Monday to Wednesday the one just past, later in the week the coming one
+    ("dit weekend", W, "2021-06-05", "2021-06-06"),
+    ("dit weekend", T, "2023-10-21", "2023-10-22"),
+    ("dit weekend", "2021-06-11", "2021-06-12", "2021-06-13"),
     # the week a day is in, Monday to Sunday
     ("in de week van 2 juni", W, "2021-05-31", "2021-06-06"),
     ("de week van 30 december 2020", None, "2020-12-28", "2021-01-03"),

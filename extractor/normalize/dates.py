@@ -563,6 +563,8 @@ def _relative_week(m, ref):
         sat = _weekday_before(ref - timedelta(days=1), 5)
     elif future:
         sat = ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
+    elif ref.weekday() <= 2:  # "dit weekend" in a report of Monday to Wednesday: the one just past
+        sat = _monday(ref) - timedelta(days=2)
     else:
         sat = _monday(ref) + timedelta(days=5)
     return sat, sat + timedelta(days=1), "period", True
