@@ -594,6 +594,9 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # other goods, also after a describing word, are not the drug named next
+    ("In een loods in Sneek lag 500 kilo illegaal vuurwerk. Ook vonden agenten drugs, waaronder 30 gram hasj.",
+     {("cannabis", 0.03, "kg", "seizure")}),
     # a count of consignments is a total in units
     ("De douane onderschepte vorig jaar op Schiphol 6.500 zendingen met drugs.", {("unspecified", 6500.0, "units", "aggregate")}),
     ("Bij Bpost onderschepte de douane 75 postpakketten met xtc-pillen.", {("mdma", 75.0, "units", "aggregate")}),

@@ -272,9 +272,11 @@ def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
     not "tussen de bananen. 117 kilo".
     """
     p = params()
-    after = set(re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 30].lower())[:1])
-    words = set(ix.words_before(a.start, p.scopes["not_drug_words"])) | after
-    return bool(words & p.words["not_drugs"] or after & p.words["cover_goods"])
+    after = re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 40].lower())[:2]
+    if len(after) == 2 and after[0] not in p.words["describing"]:
+        after = after[:1]  # the noun right after, or after one describing word: "300 kilo illegaal vuurwerk"
+    words = set(ix.words_before(a.start, p.scopes["not_drug_words"])) | set(after)
+    return bool(words & p.words["not_drugs"] or set(after) & p.words["cover_goods"])
 
 
 @rule("anchor.occasions_without_drug")
