@@ -378,6 +378,11 @@ def test_separable_police_action_needs_its_particle(extractor, verb, events):
          ["amphetamine"]),
         # a definite mention after the find refers back to it
         ("Agenten vonden in Emmen 200 liter BMK. De BMK stond in een schuur.", ["precursor"]),
+        # a bare drug where the find just stated was made: part of it
+        ("In Moerdijk werd een lading kokosnoten onderschept. Tussen de noten zat heroïne.", ["heroin"]),
+        ("De politie vond in Tiel 3 kilo hasj. In de kelder lag ook speed.", ["amphetamine", "cannabis"]),
+        # not after a stated find: an arrest is none
+        ("De man werd in Tiel aangehouden. In zijn bloed zat cocaïne.", []),
     ],
 )  # fmt: skip
 def test_what_stood_where_a_find_was_made_is_part_of_it(extractor, text, drugs):
