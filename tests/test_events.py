@@ -329,6 +329,13 @@ def test_reported_date_inside_the_reported_clause(extractor):
     assert ev[0]["date"]["start"] == "2022-03-07"
     text = "Dat schrijft de krant woensdag. In de haven van Gent werd 2 ton cocaïne onderschept."
     assert _events(extractor, text, "2022-03-10")[0]["date"] is None
+    # a separable reporting verb with its particle: "maakte ... bekend", "liet ... weten"
+    text = "Dat maakte de douane woensdag bekend. In de haven van Gent werd 2 ton cocaïne onderschept."
+    assert _events(extractor, text, "2022-03-10")[0]["date"] is None
+    text = "Dat liet de politie woensdag weten. In Gent werd 2 ton cocaïne onderschept."
+    assert _events(extractor, text, "2022-03-10")[0]["date"] is None
+    text = "De politie maakte woensdag een inval in Gent. Ze vond 2 ton cocaïne."  # no particle: no report
+    assert _events(extractor, text, "2022-03-10")[0]["date"]["start"] == "2022-03-09"
 
 
 def test_compared_figure_keeps_its_own_date(extractor):

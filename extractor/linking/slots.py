@@ -39,11 +39,15 @@ def in_comparison(ix: ArticleIndex, m: Mention, anchor: int) -> bool:
 def reporting_date(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
     """A date beside a reporting verb dates the report: "Dat schrijft De Morgen woensdag"."""
     cue = params().reporting
-    if has_trigger(s) or not cue.found(s.lower, s.words):
+    particles = params().words["reporting_particles"]  # "maakte de directeur woensdag bekend"
+    verbs = {v for v in s.words & particles.keys() if particles[v] in s.words}
+    if has_trigger(s) or not (verbs or cue.found(s.lower, s.words)):
         return False
     n = params().scopes["reporting_words"]
     near = ix.text[max(s.start, m.start - 8 * n) : min(s.end, m.end + 8 * n)].lower()
-    return any(w in cue.single for w in WORD.findall(near)) or bool(cue.multi and cue.multi.search(near))
+    return any(w in cue.single or w in verbs for w in WORD.findall(near)) or bool(
+        cue.multi and cue.multi.search(near)
+    )
 
 
 @rule("slot.date.superlative_scope")
