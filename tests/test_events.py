@@ -606,6 +606,9 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # a part of one find is no total: "het grootste deel" after a seizure
+    ("De politie vond dinsdag in Tiel 50 kilo drugs. Het grootste deel, 40 kilo, was hasj.",
+     {("unspecified", 50.0, "kg", "seizure"), ("cannabis", 40.0, "kg", "seizure")}),
     # other goods, also after a describing word, are not the drug named next
     ("In een loods in Sneek lag 500 kilo illegaal vuurwerk. Ook vonden agenten drugs, waaronder 30 gram hasj.",
      {("cannabis", 0.03, "kg", "seizure")}),

@@ -533,6 +533,29 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     return out
 
 
+@rule("merge.part_of_a_total")
+def part_of_a_total(cands: list[Candidate], log: Log) -> list[Candidate]:
+    """A named part of a total is a total of the same period: "Dit jaar werd 2.000 kilo drugs onderschept. Het grootste deel, 1.600 kilo, was cocaïne"."""
+    reach, part = params().scopes["context_sentences"], cue("part_words")
+    out: list[Candidate] = []
+    for c in cands:
+        whole = None
+        if c.amount and c.amount.value and not c.own_trigger and part.found(c.sent.lower, c.sent.words):
+            whole = next(
+                (t for t in reversed(out)
+                 if t.kind == "aggregate" and t.amount and t.amount.unit == c.amount.unit and t.amount.value
+                 and t.amount.value > c.amount.value and 0 < c.sent.index - t.sent.index <= reach),
+                None,
+            )  # fmt: skip
+        if whole is not None:
+            c = c.decide("kind", part_of_a_total, c.sent.text.strip()[:80], kind="aggregate")
+            if c.date_src != "own" and whole.date is not None:
+                c = c.decide("date", part_of_a_total, whole.date.text, date=whole.date, date_src="context")
+            log.note(part_of_a_total, c.sent.text.strip()[:80])
+        out.append(c)
+    return out
+
+
 @rule("merge.parts_of_total")
 def parts_of_total(cands: list[Candidate], log: Log) -> list[Candidate]:
     """Parts after a stated total are in it: "286 plantjes: 114 in de kelder en 172 op zolder"."""
