@@ -93,6 +93,12 @@ def region_names() -> dict[str, str]:
 
 
 @cache
+def drug_names() -> frozenset[str]:
+    """Every drug surface form of ``drugs.json`` (lower case)."""
+    return frozenset(n for names in load_json("drugs.json")["names"].values() for n in names)
+
+
+@cache
 def drug_stems() -> frozenset[str]:
     """The lower-cased stems compounds begin with ("cocaïne" of "cocaïnevangst"), from ``drugs.json``."""
     return frozenset(s.lower() for forms in load_json("drugs.json")["stems"].values() for s in forms)

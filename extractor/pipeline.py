@@ -66,9 +66,24 @@ def load(model: str | Path | None = "auto", lexicons=()) -> Language:
             if name not in nlp.pipe_names:
                 settings = {k: v for k, v in cfg["components"][name].items() if k != "factory"}
                 nlp.add_pipe(cfg["components"][name]["factory"], name=name, config=settings)
+    _split_drug_initials(nlp)
     for name in LEXICON_RULERS:  # the rulers only: initialising a statistical model would reset it
         init = cfg["initialize"]["components"][name]
         patterns = registry.resolve({"p": init["patterns"]})["p"]
         nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, patterns=patterns)
         nlp.config["initialize"]["components"][name] = init
     return nlp
+
+
+def _split_drug_initials(nlp: Language) -> None:
+    """A drug name ending in a single letter keeps its sentence's full stop apart: spaCy's Dutch
+    exceptions read "2C-B." as an abbreviation, so the drug ruler never saw "2C-B"."""
+    from spacy.symbols import ORTH
+
+    from .lexicon import drug_names
+
+    for name in drug_names():
+        head, _, last = name.rpartition("-")
+        if head and len(last) == 1 and last.isalpha():
+            for form in {name, name.upper(), head.upper() + "-" + last, head + "-" + last.upper()}:
+                nlp.tokenizer.add_special_case(form + ".", [{ORTH: form}, {ORTH: "."}])

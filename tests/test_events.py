@@ -715,6 +715,10 @@ LEXICON_CASES = [
     ("Agenten vonden 3 gram 3-MMC in zijn jaszak.", ("cathinone", 0.003, "kg")),
     ("In een pakket uit Polen vond de douane 2 kilo van de drug 4-CMC.", ("cathinone", 2.0, "kg")),
     ("De douane vond in Hasselt 500 gram alfa-PVP.", ("cathinone", 0.5, "kg")),
+    ("Bij de man thuis vond de politie 40 gram heroïnebase.", ("heroin", 0.04, "kg")),
+    ("In de loods vond de douane 2 kilo captagon.", ("amphetamine", 2.0, "kg")),
+    ("Agenten vonden in Zwolle 30 ml THC-olie.", ("cannabis", 0.03, "l")),
+    ("De douane vond in het pakket 3 kilo 2C-B.", ("synthetic", 3.0, "kg")),  # the full stop kept apart
     (
         "In de vrachtwagen vond de douane 40 kilo cannabishars.",
         ("cannabis", 40.0, "kg"),
@@ -731,7 +735,7 @@ LEXICON_CASES = [
     (
         "De douane vond 2 kilo 2C-B in het pakket.",
         ("synthetic", 2.0, "kg"),
-    ),  # not last: spaCy reads "B." as an initial
+    ),
     ("Drugskoerier gevat met 4 kilo heroïne in Zaventem.", ("heroin", 4.0, "kg")),  # Flemish "gevat": caught
 ]
 FRISIAN_PLACES = [
