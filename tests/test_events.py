@@ -606,6 +606,10 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # "al" with a closed past period recalls an earlier find; with a period running to now it sums
+    ("De douane vond dinsdag in Vlissingen 80 kilo cocaïne. Vorige maand werd daar al 60 kilo gevonden.",
+     {("cocaine", 80.0, "kg", "seizure"), ("cocaine", 60.0, "kg", "seizure")}),
+    ("Dit jaar werd in de haven van Vlissingen al 9 ton cocaïne onderschept.", {("cocaine", 9000.0, "kg", "aggregate")}),
     # a part of one find is no total: "het grootste deel" after a seizure
     ("De politie vond dinsdag in Tiel 50 kilo drugs. Het grootste deel, 40 kilo, was hasj.",
      {("unspecified", 50.0, "kg", "seizure"), ("cannabis", 40.0, "kg", "seizure")}),

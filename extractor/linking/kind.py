@@ -155,10 +155,11 @@ def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
         return None
     total = cue("running_total")
     before = c.sent.lower[: c.anchor - c.sent.start]
-    if not (total.multi and total.multi.search(c.sent.lower)) and not total.single & set(
-        WORD.findall(before)
-    ):
+    phrase = bool(total.multi and total.multi.search(c.sent.lower))
+    if not phrase and not total.single & set(WORD.findall(before)):
         return None
+    if not phrase and m.text.lower().startswith(tuple(params().words["closed_past"])):
+        return None  # "vorige maand spoelde al 60 kilo aan": a find before this one, no sum running to now
     recalled = cue("earlier_find").multi
     if recalled is not None and recalled.search(c.sent.lower):
         rest = recalled.sub(" ", c.sent.lower)
