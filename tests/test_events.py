@@ -363,6 +363,12 @@ def test_police_action_makes_drugs_found_after_it_a_seizure(extractor):
     assert _events(extractor, text, "2022-03-10") == []
 
 
+def test_washed_ashore_is_a_find(extractor):
+    text = "Bij Zoutelande spoelden zondag 14 pakketten cocaïne aan."
+    assert [_key(e) for e in _events(extractor, text, "2024-03-12")] == [("cocaine", 14.0, "units")]
+    assert _events(extractor, "Bij Zoutelande spoelde zondag een dode bruinvis aan.", "2024-03-12") == []
+
+
 @pytest.mark.parametrize(
     ("verb", "events"),
     [("hielden de bus bij Venlo aan", 1), ("vielen in de bus bij Venlo binnen", 1),

@@ -52,6 +52,15 @@ def test_named_substances_are_unspecified_names():
     assert set(data["named_substances"]) <= set(data["names"]["unspecified"])
 
 
+def test_cue_lists_hold_each_word_once():
+    data = load_json("cues.json")
+    lists = {k: v for k, v in data.items() if isinstance(v, list)}
+    lists |= {f"linking.{k}": v for k, v in data["linking"].items() if isinstance(v, list)}
+    assert not {
+        k: sorted({w for w in v if v.count(w) > 1}) for k, v in lists.items() if len(set(v)) != len(v)
+    }
+
+
 def test_agency_names_unique():
     data = load_json("agencies.json")
     forms = [f.lower() for e in data["agencies"].values() for f in e["forms"]]
