@@ -52,7 +52,20 @@ def takes_place(s: Sentence) -> bool:
 @rule("gate.ruled_out")
 def ruled_out(s: Sentence) -> bool:
     """Use, trade, production, prices, ratios or sentences rule a sentence out: "Hij werd veroordeeld voor 5 kilo"."""
-    return params().hard_negative.found(s.lower, s.words) and not relative_find(s)
+    return params().hard_negative.found(s.lower, s.words) and not (relative_find(s) or changed_to_figure(s))
+
+
+_CHANGED_TO = re.compile(
+    r"(?<!\w)(?:naar|tot)\s+(?:(?:ruim|bijna|meer\s+dan|zo'n|ongeveer|circa)\s+)?\d[\d.,]*\s*(?:kilo|kg|ton|gram|liter)(?!\w)"
+)
+
+
+@rule("gate.changed_to_figure")
+def changed_to_figure(s: Sentence) -> bool:
+    """A percentage of change keeps the figure it led to: "De onderschepte hoeveelheid steeg met 40 procent naar 89 ton"."""
+    hard = params().hard_negative
+    only_ratio = s.words & hard.single <= {"procent"} and not (hard.multi and hard.multi.search(s.lower))
+    return only_ratio and bool(_CHANGED_TO.search(s.lower))
 
 
 _RELATIVE = re.compile(r"(?<!\w)(?:die|dat|welke)\s+([^,;:()]{1,90})")
@@ -122,8 +135,8 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
             log.note(ruled_out, s.text)
         elif found:
             log.note((trigger if trigger(s) else find_compound) if word else separable_trigger, s.text)
-            if params().hard_negative.found(s.lower, s.words):  # kept by its relative clause
-                log.note(relative_find, s.text)
+            if params().hard_negative.found(s.lower, s.words):  # kept by its relative clause or figure
+                log.note(relative_find if relative_find(s) else changed_to_figure, s.text)
         elif word or particle:
             log.note(takes_place, s.text)
         acted = police_action(s, out)
