@@ -612,6 +612,11 @@ def test_kind_table(extractor, text, kind):
 
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
+    # one figure for several counted finds is their total; one figure each, single finds
+    ("Bij drie vondsten in de haven van Moerdijk werd vorige week 900 kilo cocaïne onderschept.",
+     {("cocaine", 900.0, "kg", "aggregate")}),
+    ("Bij twee vondsten in Moerdijk werd vorige week 500 en 400 kilo cocaïne onderschept.",
+     {("cocaine", 500.0, "kg", "seizure"), ("cocaine", 400.0, "kg", "seizure")}),
     # "al" with a closed past period recalls an earlier find; with a period running to now it sums
     ("De douane vond dinsdag in Vlissingen 80 kilo cocaïne. Vorige maand werd daar al 60 kilo gevonden.",
      {("cocaine", 80.0, "kg", "seizure"), ("cocaine", 60.0, "kg", "seizure")}),

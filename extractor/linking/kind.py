@@ -172,13 +172,18 @@ def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
 
 @rule("kind.enumerated_finds")
 def enumerated_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
-    """Counted finds given one by one are single finds: "In 2011 waren er twee vondsten (60 en 30 kilo)"."""
+    """Counted finds given one by one are single finds: "In 2011 waren er twee vondsten (60 en 30 kilo)".
+
+    One figure for several counted finds is their total: "bij twee vondsten werd 380 kilo aangetroffen".
+    """
     hit = _counted_finds().search(c.sent.text)
     if c.amount is None or hit is None or _says(c.sent, "sum_words"):
         return None
     w = hit.group(1).lower()
     count = params().words["count_words"].get(w) or (int(w) if w.isdigit() else 0)
-    return SEIZURE if len(ix.quantities(c.sent.index)) >= count > 1 else None
+    if count < 2:
+        return None
+    return SEIZURE if len(ix.quantities(c.sent.index)) >= count else AGGREGATE
 
 
 def _clause_and_head(ix: ArticleIndex, c: Candidate) -> str:
