@@ -14,7 +14,7 @@ from functools import cache
 from ..normalize.dates import year_to_date
 from ..schema import DateInterval
 from .index import WORD, ArticleIndex, Mention, Sentence
-from .params import alternation, cue, package_count, params, phrases
+from .params import counted_finds, cue, package_count, params, phrases
 from .rules import RULES, Candidate, rule
 from .slots import resolve
 
@@ -28,13 +28,6 @@ def _one_find_context(c: Candidate) -> bool:
 def _says(s: Sentence, key: str) -> bool:
     """The sentence holds one of the cue words or phrases of ``key``."""
     return cue(key).found(s.lower, s.words)
-
-
-@cache
-def _counted_finds() -> re.Pattern:
-    w = params().words
-    nums, nouns = alternation(w["count_words"]), alternation(w["plural_find_nouns"])
-    return re.compile(rf"(?<!\w)(\d{{1,2}}|{nums})\s+(?:\w+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
 
 
 @rule("kind.interception_count")
@@ -176,7 +169,7 @@ def enumerated_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
 
     One figure for several counted finds is their total: "bij twee vondsten werd 380 kilo aangetroffen".
     """
-    hit = _counted_finds().search(c.sent.text)
+    hit = counted_finds().search(c.sent.text)
     if c.amount is None or hit is None or _says(c.sent, "sum_words"):
         return None
     w = hit.group(1).lower()

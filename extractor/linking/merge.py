@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..schema import Amount
-from .params import alternation, cue, package_count, params
+from .params import alternation, counted_finds, cue, package_count, params
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -210,9 +210,11 @@ def _elsewhere(a: Candidate, b: Candidate) -> bool:
 def vague_restated(cands: list[Candidate], log: Log) -> list[Candidate]:
     """A vague amount a later sentence states exactly is that find: "honderden kilo's cocaïne ... ruim 380 kilo".
 
-    The later figure is the next of that drug, in another sentence, not dated to another time.
+    The later figure is the next of that drug, in another sentence, not dated to another time. When
+    the vague amount was of several counted finds ("honderden kilo's, bij twee vondsten") the exact
+    figure is their total.
     """
-    out = []
+    out, totals = [], set()
     for i, c in enumerate(cands):
         if c.vague and c.amount is None and c.amount_range is None:
             later = next(
@@ -224,9 +226,20 @@ def vague_restated(cands: list[Candidate], log: Log) -> list[Candidate]:
                 later = None
             if later is not None:
                 log.dropped(vague_restated, c, later)
+                hit = counted_finds().search(c.sent.text)
+                if hit and _count(hit.group(1)) > 1:
+                    totals.add(id(later))
                 continue
         out.append(c)
-    return out
+    return [
+        c.decide("kind", vague_restated, c.sent.text.strip()[:80], kind="aggregate") if id(c) in totals else c
+        for c in out
+    ]
+
+
+def _count(word: str) -> int:
+    """ "twee" or "2" as a number (0 when it is neither)."""
+    return params().words["count_words"].get(word.lower()) or (int(word) if word.isdigit() else 0)
 
 
 @rule("merge.weight_of_counted")

@@ -114,6 +114,14 @@ def cue(key: str) -> Cue:
     return Cue.of(params().words[key])
 
 
+@cache
+def counted_finds() -> re.Pattern:
+    """ "twee vondsten", "3 grote vangsten": a count of finds (group 1 is the count)."""
+    w = params().words
+    nums, nouns = alternation(w["count_words"]), alternation(w["plural_find_nouns"])
+    return re.compile(rf"(?<!\w)(\d{{1,2}}|{nums})\s+(?:\w+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
+
+
 def alternation(words) -> str:
     """A regex alternation of the words, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
