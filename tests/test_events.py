@@ -689,6 +689,7 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "In de loods lag 12 kilo heroïne, zegt een buurman. Het goedje is nooit gevonden.",  # a negated find
     "Ongeveer 30 procent van de gevonden cocaïne blijkt versneden met 2 kilo cafeïne.",  # a share, no change to a figure
     "Hij werd veroordeeld voor de handel in 30 kilo cocaïne die hij in Spanje had gekocht.",  # a relative clause without a find
     "De man die in Venlo werd aangehouden, smokkelde 20 kilo heroïne.",  # the find verb is the man's arrest

@@ -324,6 +324,7 @@ def seized_next(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
         gate.trigger[nxt.index]
         and not ix.quantities(nxt.index)
         and cue("back_reference").found(nxt.lower, nxt.words)
+        and not nxt.words & params().negation  # "Het goedje is nooit gevonden"
     )
 
 
