@@ -693,6 +693,7 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Ongeveer 30 procent van de gevonden cocaïne blijkt versneden met 2 kilo cafeïne.",  # a share, no change to a figure
     "Hij werd veroordeeld voor de handel in 30 kilo cocaïne die hij in Spanje had gekocht.",  # a relative clause without a find
     "De man die in Venlo werd aangehouden, smokkelde 20 kilo heroïne.",  # the find verb is the man's arrest
+    "De rechter veroordeelde de mannen, die bij een inval in Venlo werden opgepakt, voor de handel in 20 kilo heroïne.",  # a raid, no find
     "De politie viel drie keer binnen bij de verdachte, maar vond niets.",
     "Er werd dit jaar 2,5 keer zoveel cocaïne onderschept als in 2019.",
     "In de loods stonden vaten van 200 liter; er werd niets verdachts aangetroffen.",

@@ -74,12 +74,12 @@ _RELATIVE = re.compile(r"(?<!\w)(?:die|dat|welke)\s+([^,;:()]{1,90})")
 @rule("gate.relative_find")
 def relative_find(s: Sentence) -> bool:
     """A relative clause that states the find keeps it: "veroordeeld voor de invoer van 800 kilo cocaïne die in Vlissingen werd onderschept"."""
-    strong = params().strong
+    p = params()
+    found = p.words["find_participles"]  # a find verb, not a raid ("die bij een inval werden aangehouden")
     for m in _RELATIVE.finditer(s.lower):
         clause = m.group(1)
-        if strong.found(clause, frozenset(WORD.findall(clause))) and not params().hard_negative.found(
-            clause, frozenset(WORD.findall(clause))
-        ):
+        words = frozenset(WORD.findall(clause))
+        if (words & found or "in beslag" in clause) and not p.hard_negative.found(clause, words):
             return True
     return False
 
