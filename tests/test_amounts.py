@@ -14,6 +14,8 @@ from extractor.normalize.numbers import parse_digits, parse_number_word
 POSITIVE = {
     # colloquial and Flemish approximations, a spelled-out three quarters, a curly apostrophe
     (200.0, "plants", True): ["een 200-tal planten", "200-tal planten"],
+    (1000000.0, "pills", False): ["een miljoen pillen", "één miljoen xtc-pillen"],
+    (1000000.0, "pills", True): ["ruim een miljoen pillen", "bijna een miljoen tabletten"],
     (35.0, "kg", False): ["35 kilo’s", "35 kilo's"],
     # a drug word compounded with a counted unit counts in that unit
     (50.0, "units", False): ["50 cocaïnebolletjes", "50 heroïne-bolletjes", "50 hasjblokken", "50 lsd-trips"],

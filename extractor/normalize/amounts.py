@@ -454,7 +454,10 @@ def _match_at(text: str, toks: list[Tok], i: int):
         if about is not None and about.value > 1 and not about.has_multiplier:
             num = _Num(about.value, num.start, about.end, True, False)
             j = about.end - 1
-    if unit["unit"] in ("pills", "plants") and toks[num.start].lower in lex["single_count_words"]:
+    single = (
+        toks[num.start].lower in lex["single_count_words"] and not num.has_multiplier
+    )  # "een miljoen pillen" counts
+    if unit["unit"] in ("pills", "plants") and single:
         return None  # "een tablet en een laptop", "een plant": a thing, not a count of pills or plants
     # "9.000 keer drugs" counts finds; "2,5 keer zoveel", "drie keer per week" do not
     if unit_tok.lower == "keer":
