@@ -741,15 +741,16 @@ def _weekday(m, ref):
 
 
 @_rule(
-    _B + r"(?P<w>eergisteren|gisteren|gister|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|"
-    r"(?:de\s+)?afgelopen\s+nacht)(?P<part>" + _PART + r")?" + _E
+    _B
+    + r"(?P<w>eergisteren|eergister|gisteren|gister|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|"
+    r"(?:de\s+)?afgelopen\s+nacht|deze\s+(?:ochtend|morgen|middag|avond))(?P<part>" + _PART + r")?" + _E
 )
 def _deictic(m, ref):
     if ref is None:
         return None
     w = " ".join(m["w"].lower().split())
     part = (m["part"] or "").lower()
-    if w == "eergisteren":
+    if w in ("eergisteren", "eergister"):
         d = ref - timedelta(days=2)
     elif w in ("gisteren", "gister"):
         d = ref - timedelta(days=1)
