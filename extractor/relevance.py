@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from .lexicon import drug_stems
+from .linking.params import alternation
 from .normalize.scan import trie
 from .resources import load_json
 
@@ -58,14 +59,37 @@ def vocabulary(extra=()) -> re.Pattern:
 _DEFAULT = cache(vocabulary)
 
 
-def relevant(text: str, vocab: re.Pattern | None = None) -> bool:
-    """Whether ``text`` can state a seizure (it names a drug or a unit that implies one).
+@cache
+def seizure_words() -> re.Pattern:
+    """The words without which no sentence states a find or a police action (``cues.json``): the
+    seizure triggers, police action, the verbs of their separable forms ("trof ... aan"), and the
+    words that end in a find ("cocaïnevangst"). Errs wide like the drug words: a verb counts
+    without its particle."""
+    cues, drugs = load_json("cues.json"), load_json("drugs.json")
+    words = {w.lower() for key in ("strong_triggers", "action_context") for w in cues[key]}
+    words |= {w.lower() for key in ("particle_triggers", "action_particles") for w in cues[key]}
+    single = {w for w in words if " " not in w and not w.endswith("*")}
+    phrases = {w for w in words if " " in w}
+    prefixes = {w[:-1] for w in words if w.endswith("*")}
+    finds = {w for w in drugs["compound_suffixes"] if w in words}
+    alts = [r"(?<![^\W_])(?:" + trie(single) + r")(?![^\W_])", r"(?:" + trie(finds) + r")(?![^\W_])"]
+    if phrases:
+        alts.append(r"(?<![^\W_])(?:" + alternation(phrases) + r")(?![^\W_])")
+    if prefixes:
+        alts.append(r"(?<![^\W_])(?:" + trie(prefixes, prefix=True) + ")")
+    return re.compile("|".join(alts))
 
-    ``vocab`` is a ``vocabulary()``; the package's own by default. One pass of one compiled
-    pattern over the lower-cased text.
+
+def relevant(text: str, vocab: re.Pattern | None = None) -> bool:
+    """Whether ``text`` can state a seizure: it names a drug (or a unit that implies one) and a
+    find or a police action (without one the linker states no event).
+
+    ``vocab`` is a ``vocabulary()``; the package's own by default. Two passes of compiled patterns
+    over the lower-cased text.
 
     >>> relevant("De douane vond 40 kilo cocaïne."), relevant("Ajax won met 3-1.")
     (True, False)
     """
     vocab = _DEFAULT() if vocab is None else vocab
-    return vocab.search(text.lower()) is not None
+    low = text.lower()
+    return vocab.search(low) is not None and seizure_words().search(low) is not None

@@ -67,7 +67,12 @@ def test_a_component_failure_is_one_error_record(tmp_path):
             "text": "De douane vond 5 kilo cocaïne in Gent.",
             "_source": "f:1",
         },
-        {"id": "2", "published": "2022-03-10", "text": "BOOM en 3 kilo heroïne.", "_source": "f:2"},
+        {
+            "id": "2",
+            "published": "2022-03-10",
+            "text": "BOOM: de politie vond 3 kilo heroïne.",
+            "_source": "f:2",
+        },
         {
             "id": "3",
             "published": "2022-03-10",

@@ -31,16 +31,27 @@ def test_the_gate_loses_no_event(extractor):
     "text",
     [
         "De douane vond 40 kilo COCAÏNE.",
-        "Een xtc-lab in Baarle.",
-        "Er stonden 800 planten in de schuur.",
-        "Agenten vonden 300 pillen.",
+        "Een xtc-lab in Baarle opgerold.",
+        "Er stonden 800 planten in de schuur die de politie ruimde.",
+        "Agenten troffen 300 pillen aan.",
+        "Opnieuw cocaïnevangst in Vlissingen",  # a find compound
+        "Agenten hielden de bestuurder staande; hij had hasj bij zich.",  # police action
     ],
 )
 def test_relevant(text):
     assert relevant(text)
 
 
-@pytest.mark.parametrize("text", ["Ajax won met 3-1 van PSV.", "De douane vond 12 miljoen sigaretten.", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ajax won met 3-1 van PSV.",
+        "De douane vond 12 miljoen sigaretten.",  # a find, no drug
+        "Steeds meer jongeren gebruiken ketamine op feestjes.",  # a drug, no find or police action
+        "Een xtc-lab in Baarle.",
+        "",
+    ],
+)
 def test_relevant_negative(text):
     assert not relevant(text)
 
