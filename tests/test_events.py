@@ -154,6 +154,13 @@ def test_generic_drugs_give_way_to_specific(extractor):
     assert [_key(e) for e in ev] == [("amphetamine", 3.0, "kg")]
 
 
+def test_a_lab_gives_way_to_the_synthetic_drugs_it_made(extractor):
+    text = "In Rijen vond de politie een drugslab. Het ging om een lab voor synthetische drugs."
+    assert [_key(e) for e in _events(extractor, text, "2022-03-10")] == [("synthetic", None, None)]
+    text = "In Rijen vond de politie drugs en een drugslab."  # nothing more specific named: one find stays
+    assert [_key(e) for e in _events(extractor, text, "2022-03-10")] == [("unspecified", None, None)]
+
+
 def test_a_substance_without_an_id_does_not_give_way(extractor):
     text = "In een woning in Zutphen vonden agenten cocaïne en paddo's."
     assert sorted(_key(e) for e in _events(extractor, text, "2022-03-10")) == [

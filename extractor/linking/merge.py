@@ -525,7 +525,10 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     """
     generic = params().generic
     if all(c.drug in generic for c in cands):
-        return cands
+        # among generic ones, "synthetische drugs" names more than "drugs" or "een drugslab"
+        if not any(c.drug == "synthetic" for c in cands):
+            return cands
+        generic = frozenset({"unspecified"})
     made = any(c.drug not in generic and c.drug != "precursor" for c in cands)
     out = []
     for c in cands:
