@@ -14,7 +14,7 @@ from functools import cache
 from ..normalize.dates import year_to_date
 from ..schema import DateInterval
 from .index import WORD, ArticleIndex, Mention, Sentence
-from .params import counted_finds, cue, package_count, params, phrases
+from .params import count_of, counted_finds, cue, package_count, params, phrases
 from .rules import RULES, Candidate, rule
 from .slots import resolve
 
@@ -172,8 +172,7 @@ def enumerated_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
     hit = counted_finds().search(c.sent.text)
     if c.amount is None or hit is None or _says(c.sent, "sum_words"):
         return None
-    w = hit.group(1).lower()
-    count = params().words["count_words"].get(w) or (int(w) if w.isdigit() else 0)
+    count = count_of(hit.group(1))
     if count < 2:
         return None
     return SEIZURE if len(ix.quantities(c.sent.index)) >= count else AGGREGATE

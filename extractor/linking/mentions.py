@@ -9,7 +9,7 @@ from functools import cache
 from .anchor import Drugs
 from .gate import Gate
 from .index import WORD, ArticleIndex, Mention, Sentence
-from .params import alternation, params
+from .params import alternation, count_of, params
 from .rules import Candidate, Log, rule
 
 _LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?lab(?:oratorium|o)?(?!\w)")
@@ -57,12 +57,8 @@ def _counted() -> re.Pattern:
 
 
 def _count(ix: ArticleIndex, d: Mention) -> int | None:
-    words = params().words["count_words"]
     m = _counted().search(ix.tail(d.start, 4))
-    if not m:
-        return None
-    w = m.group(1).lower()
-    return words.get(w) or (int(w) if w.isdigit() else None)
+    return (count_of(m.group(1)) or None) if m else None
 
 
 def read_mention(ix: ArticleIndex, s: Sentence, d: Mention) -> Reading:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..schema import Amount
-from .params import alternation, counted_finds, cue, package_count, params
+from .params import alternation, count_of, counted_finds, cue, package_count, params
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -227,7 +227,7 @@ def vague_restated(cands: list[Candidate], log: Log) -> list[Candidate]:
             if later is not None:
                 log.dropped(vague_restated, c, later)
                 hit = counted_finds().search(c.sent.text)
-                if hit and _count(hit.group(1)) > 1:
+                if hit and count_of(hit.group(1)) > 1:
                     totals.add(id(later))
                 continue
         out.append(c)
@@ -235,11 +235,6 @@ def vague_restated(cands: list[Candidate], log: Log) -> list[Candidate]:
         c.decide("kind", vague_restated, c.sent.text.strip()[:80], kind="aggregate") if id(c) in totals else c
         for c in out
     ]
-
-
-def _count(word: str) -> int:
-    """ "twee" or "2" as a number (0 when it is neither)."""
-    return params().words["count_words"].get(word.lower()) or (int(word) if word.isdigit() else 0)
 
 
 @rule("merge.weight_of_counted")

@@ -114,6 +114,11 @@ def cue(key: str) -> Cue:
     return Cue.of(params().words[key])
 
 
+def count_of(word: str) -> int:
+    """ "twee" or "2" as a number; 0 when it is neither."""
+    return params().words["count_words"].get(word.lower()) or (int(word) if word.isdigit() else 0)
+
+
 @cache
 def counted_finds() -> re.Pattern:
     """ "twee vondsten", "3 grote vangsten": a count of finds (group 1 is the count)."""
