@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .anchor import Drugs
@@ -276,7 +276,7 @@ def _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log) 
     r = read_mention(ix, s, d)
     how = possessed if r.possessed else found_object if r.found_object else seizable
     if not seizable(r) and found_there(gate, s) and gate.trigger[s.index - 1] and not r.definite:
-        r = Reading(True, False, r.plural, r.vague, r.contained, r.count)  # "Tussen de vis zat cocaïne"
+        r = replace(r, countable=True)  # "Tussen de vis zat cocaïne"
     if not seizable(r):
         r, how = coordinated(ix, s, d, drugs), coordinated
         if r is None:
