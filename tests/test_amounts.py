@@ -14,6 +14,7 @@ from extractor.normalize.numbers import parse_digits, parse_number_word
 POSITIVE = {
     # colloquial and Flemish approximations, a spelled-out three quarters, a curly apostrophe
     (200.0, "plants", True): ["een 200-tal planten", "200-tal planten"],
+    (969.0, "units", False): ["969 cannabiszaden", "969 hennepzaden", "969 zaden"],
     (1000000.0, "pills", False): ["een miljoen pillen", "één miljoen xtc-pillen"],
     (1000000.0, "pills", True): ["ruim een miljoen pillen", "bijna een miljoen tabletten"],
     (35.0, "kg", False): ["35 kilo’s", "35 kilo's"],
