@@ -211,6 +211,19 @@ def test_places_and_figures_listed_alike_pair_up(extractor, text, places):
     assert sorted(got) == places
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De douane deed dit jaar deze vondsten:\n• 30 kilo coke (Terneuzen, 3 mei)\n• 45 kilo coke (Hulst, 9 juni)",
+        "De vondsten van de douane dit jaar:\n1. Terneuzen: 30 kilo cocaïne\n2. Hulst: 45 kilo cocaïne",
+        "De douane onderschepte dit jaar:\n- 3 mei – 30 kilo cocaïne – Terneuzen\n- 9 juni – 45 kilo cocaïne – Hulst",
+    ],
+)
+def test_a_list_line_names_its_place_bare(extractor, text):
+    got = [(e["amount"]["value"], e["location"]["name"]) for e in _events(extractor, text, "2023-11-10")]
+    assert got == [(30.0, "Terneuzen"), (45.0, "Hulst")]
+
+
 def test_a_border_is_not_in_the_country_it_names(extractor):
     text = "Aan de Belgische grens bij Baarle-Nassau vonden agenten zondag 9 kilo heroïne in een bestelbus."
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == ["Baarle-Nassau"]

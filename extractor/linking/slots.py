@@ -201,13 +201,18 @@ def _usable(m: Mention) -> bool:
 @rule("slot.place.sentence")
 def place_sentence(ix: ArticleIndex, c: Candidate):
     """The best place of the sentence (where before dateline before street), nearest: "In Venlo vond men 3 kilo"."""
-    limit = params().place_rank_limit["title" if c.sent.is_title else "body"]
+    # a title, or a line of a list ("• 22 kilo coke (Vlissingen, 28 februari)"), names its place bare
+    listed = c.sent.is_title or _LIST_ITEM.match(c.sent.text) is not None
+    limit = params().place_rank_limit["title" if listed else "body"]
     ms = [m for m in ix.at("places", c.sent.index) if _usable(m) and _rank(m) <= limit]
     if not ms:
         return None
     return _respectively(ix, c, ms) or min(ms, key=lambda m: (_rank(m), abs(m.start - c.anchor))), "own"
 
 
+_LIST_ITEM = re.compile(
+    r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[^\W\d][\w '’-]{0,40}:\s"
+)  # "• ...", "1. ...", "Tholen: ..."
 _JOINED = re.compile(r"\s*(?:,|en)\s*")
 
 
