@@ -709,6 +709,9 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    # a bare lab that is no drug lab gives no drug to a later figure, even after a police check
+    "In het lab van het ziekenhuis in Zwolle werd een test ontwikkeld. Bij een verkeerscontrole in Ede kregen "
+    "80 automobilisten een boete. De vissers brachten 42 ton tong aan land.",
     "In de loods lag 12 kilo heroïne, zegt een buurman. Het goedje is nooit gevonden.",  # a negated find
     "Ongeveer 30 procent van de gevonden cocaïne blijkt versneden met 2 kilo cafeïne.",  # a share, no change to a figure
     "Hij werd veroordeeld voor de handel in 30 kilo cocaïne die hij in Spanje had gekocht.",  # a relative clause without a find

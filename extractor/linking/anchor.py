@@ -207,9 +207,16 @@ def unit_pills(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link 
 
 @rule("anchor.context_drug")
 def context_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
-    """No drug in the sentence: the drug of the earlier context: "Er lag heroïne. Het ging om 12 kilo"."""
+    """No drug in the sentence: the drug of the earlier context: "Er lag heroïne. Het ging om 12 kilo".
+
+    Not a bare lab that is no drug lab ("In het lab van het ziekenhuis ..."; ``mentions.bare_lab``).
+    """
+    from .mentions import bare_lab
+
     d = drugs.last_before(s)
-    return Link((d,), False, False, context_drug, d.text) if d is not None else None
+    if d is None or bare_lab(ix, d):
+        return None
+    return Link((d,), False, False, context_drug, d.text)
 
 
 @rule("anchor.next_sentence")
