@@ -422,6 +422,15 @@ def test_what_stood_where_a_find_was_made_is_part_of_it(extractor, text, drugs):
     assert sorted(e["drug"] for e in _events(extractor, text, "2023-09-15")) == drugs
 
 
+def test_a_generic_finds_value_goes_to_the_named_find(extractor):
+    text = "Drugs met een straatwaarde van 2 miljoen euro zijn in Venlo in beslag genomen. Het ging om 300 kilo hasj."
+    assert [(e["drug"], e["value_eur"]) for e in _events(extractor, text, "2023-05-10")] == [
+        ("cannabis", 2e6)
+    ]
+    text = "In Venlo werd 300 kilo hasj (buurt Venlo-Oost) in beslag genomen."  # brackets without a sum
+    assert [e["value_eur"] for e in _events(extractor, text, "2023-05-10")] == [None]
+
+
 def test_value_of_drugs_without_amount(extractor):
     text = "Bij huiszoekingen in Aalst heeft de politie voor 1,5 miljoen euro aan cocaïne in beslag genomen."
     ev = _events(extractor, text, "2022-03-10")

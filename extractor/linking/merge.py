@@ -518,7 +518,7 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     vaten met chemicaliën" is a lab and a find of precursors. Other drugs ("ook andere drugs") stay,
     and so does a substance without an id of its own ("cocaïne en paddo's").
     """
-    generic = params().generic
+    cands, generic = list(cands), params().generic  # a copy: a value may move to a later candidate
     if all(c.drug in generic for c in cands):
         # among generic ones, "synthetische drugs" names more than "drugs" or "een drugslab"
         if not any(c.drug == "synthetic" for c in cands):
@@ -539,9 +539,23 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
             )
             if not set(before[-3:]) & params().words["other_words"]:  # "ook andere drugs": not those named
                 log.dropped(generic_gives_way, c)
+                if (
+                    c.value_eur is not None
+                ):  # "Drugs met een straatwaarde van 2 miljoen ... Het ging om 300 kilo hasj"
+                    _pass_value(cands, c, generic)
                 continue
         out.append(c)
     return out
+
+
+def _pass_value(cands: list[Candidate], c: Candidate, generic: frozenset) -> None:
+    """The value of a generic find that gives way goes to the named find that follows it in its sentence
+    or the next, when that has none (in place, in the pass's own copy)."""
+    for k, d in enumerate(cands):
+        if d.anchor > c.anchor and d.drug not in generic and 0 <= d.sent.index - c.sent.index <= 1:
+            if d.value_eur is None:
+                cands[k] = d.decide("value_eur", generic_gives_way, str(c.value_eur), value_eur=c.value_eur)
+            return
 
 
 @rule("merge.part_of_a_total")

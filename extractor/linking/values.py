@@ -47,6 +47,20 @@ def worth_after(ix: ArticleIndex, a: Mention) -> bool:
     return bool(re.match(r"\s+(?:\w+\s+)?waard\b", ix.text[a.end : a.end + 20], re.IGNORECASE))
 
 
+@rule("value.in_brackets")
+def in_brackets(ix: ArticleIndex, a: Mention) -> bool:
+    """A sum in brackets right after a find prices it: "300 kilo hasj (2 miljoen euro) en 50 kilo coke (3 miljoen euro)"."""
+    before = re.search(
+        r"\(\s*(?:(?:ruim|bijna|zo'n|ongeveer|circa)\s+)?$", ix.text[max(0, a.start - 12) : a.start]
+    )
+    if before is None or not re.match(r"\s*\)", ix.text[a.end : a.end + 3]):
+        return False
+    s = ix.sentence_at(a.start)
+    opening = a.start - len(before.group(0))
+    found = [m.end for m in (*ix.at("drugs", s.index), *ix.quantities(s.index))] if s is not None else []
+    return any(0 <= opening - end <= 2 for end in found)
+
+
 @rule("value.worth_of_drugs")
 def worth_of_drugs(ix: ArticleIndex, a: Mention, drugs: Drugs) -> bool:
     """ "voor X euro aan drugs" prices the find: "Ze vonden voor 2,7 miljoen euro aan cocaïne"."""
@@ -92,7 +106,7 @@ def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: L
     for a in ix.mentions["amounts"]:
         if not a.value.is_money or a.value.unit != "EUR" or a.value.value is None:
             continue
-        cue = next((f for f in (value_cue, worth_after) if f(ix, a)), None)
+        cue = next((f for f in (value_cue, worth_after, in_brackets) if f(ix, a)), None)
         cue = cue or (worth_of_drugs if worth_of_drugs(ix, a, drugs) else None)
         s = ix.sentence_at(a.start)
         if cue is None or s is None:
