@@ -416,6 +416,10 @@ def test_separable_police_action_needs_its_particle(extractor, verb, events):
         ("De politie vond in Tiel 3 kilo hasj. In de kelder lag ook speed.", ["amphetamine", "cannabis"]),
         # not after a stated find: an arrest is none
         ("De man werd in Tiel aangehouden. In zijn bloed zat cocaïne.", []),
+        # a drug identified in the sentence after a find that named none
+        ("Agenten vonden in Tiel een zakje poeder. Het ging vermoedelijk om speed.", ["amphetamine"]),
+        ("Agenten vonden in Tiel 3 kilo hasj. Het ging om een grote partij.", ["cannabis"]),
+        ("Agenten vonden in Tiel niets. Volgens de tipgever ging het om cocaïne.", []),  # nothing found
     ],
 )  # fmt: skip
 def test_what_stood_where_a_find_was_made_is_part_of_it(extractor, text, drugs):

@@ -216,6 +216,22 @@ def found_there(gate: Gate, s: Sentence) -> bool:
     )
 
 
+_IDENTIFIED = re.compile(
+    r"(?<!\w)(?:gaat|ging|gaan)(?!\w).*(?<!\w)om(?!\w)|(?<!\w)om(?!\w).*(?<!\w)(?:gaat|ging|gaan)(?!\w)"
+)
+
+
+@rule("mentions.identified")
+def identified(ix: ArticleIndex, gate: Gate, s: Sentence, drugs: Drugs) -> bool:
+    """A find of no named drug, identified in the next sentence: "Agenten vonden een zak wit poeder. Het bleek om cocaïne te gaan"."""
+    if s.index == 0 or not gate.trigger[s.index - 1] or gate.trigger[s.index] or gate.out[s.index]:
+        return False
+    prev = ix.sentences[s.index - 1]
+    if prev.is_title or drugs.by_sentence[prev.index] or prev.words & params().negation:
+        return False  # the find named its drug, or found nothing
+    return bool(_IDENTIFIED.search(s.lower))
+
+
 def find_mentions(
     ix: ArticleIndex, gate: Gate, drugs: Drugs, cands: list[Candidate], consumed: set[int], log: Log
 ) -> list[Candidate]:
@@ -230,7 +246,9 @@ def find_mentions(
         if c.amount and not c.sent.is_title:
             amount_at[c.drug] = min(amount_at.get(c.drug, c.anchor), c.anchor)
     for s in ix.sentences:
-        there = found_there(gate, s)
+        there = (
+            found_there if found_there(gate, s) else identified if identified(ix, gate, s, drugs) else None
+        )
         if not (gate.trigger[s.index] or there):
             continue
         for d in drugs.by_sentence[s.index]:
@@ -241,11 +259,7 @@ def find_mentions(
             c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log)
             if c is not None and there:  # no find word of its own: the find before makes it one
                 lab = any(f == "drug" and r.startswith("mentions.lab") for f, r, _t in c.why)
-                c = (
-                    c.but(own_trigger=False)
-                    if lab
-                    else c.decide("drug", found_there, d.text, own_trigger=False)
-                )
+                c = c.but(own_trigger=False) if lab else c.decide("drug", there, d.text, own_trigger=False)
             if c is not None:
                 out.append(c)
                 by_sentence.setdefault((s.index, c.drug), []).append(c)
@@ -275,8 +289,14 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
 def _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
     r = read_mention(ix, s, d)
     how = possessed if r.possessed else found_object if r.found_object else seizable
-    if not seizable(r) and found_there(gate, s) and gate.trigger[s.index - 1] and not r.definite:
-        r = replace(r, countable=True)  # "Tussen de vis zat cocaïne"
+    if (
+        not seizable(r)
+        and not r.definite
+        and s.index > 0
+        and gate.trigger[s.index - 1]
+        and (found_there(gate, s) or identified(ix, gate, s, drugs))
+    ):
+        r = replace(r, countable=True)  # "Tussen de vis zat cocaïne", "Het bleek om heroïne te gaan"
     if not seizable(r):
         r, how = coordinated(ix, s, d, drugs), coordinated
         if r is None:
