@@ -265,6 +265,8 @@ POSITIVE = [
     ("in de week van 2 juni", W, "2021-05-31", "2021-06-06"),
     ("de week van 30 december 2020", None, "2020-12-28", "2021-01-03"),
     ("eergisteravond", W, "2021-06-07", "2021-06-07"),
+    ("juster", W, "2021-06-08", "2021-06-08"),  # Frisian
+    ("hjoed", W, "2021-06-09", "2021-06-09"),
     ("deze ochtend", W, "2021-06-09", "2021-06-09"),
     ("tijdens de paasdagen", W, "2021-04-04", "2021-04-05"),
     # quarters named from publication
@@ -297,7 +299,7 @@ NEGATIVE = [
     "het eerste kwartaal na de invoering", "het tweede halfjaar van de operatie", "de eerste twee weken",
     "12 en 13 kilo", "3 en 4 mensen",  # two numbers joined by "en" without a month
     "3-4 kilo", "in 2-3 weken", "per week", "week 54",  # no month; no number; no such week
-    "kwartaalcijfers", "het kwartaal", "de week van de smaak", "de week van 40 uur", "deze", "de ochtend", "eergisterenavondje", "het laatste kwartier", "de afgelopen tien", "tien jaar",
+    "kwartaalcijfers", "het kwartaal", "de week van de smaak", "de week van 40 uur", "deze", "de ochtend", "eergisterenavondje", "justerein", "het laatste kwartier", "de afgelopen tien", "tien jaar",
 ]  # fmt: skip
 
 

@@ -742,7 +742,7 @@ def _weekday(m, ref):
 
 @_rule(
     _B
-    + r"(?P<w>eergisteren|eergister|gisteren|gister|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|"
+    + r"(?P<w>eergisteren|eergister|gisteren|gister|juster|vandaag|hjoed|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|"
     r"(?:de\s+)?afgelopen\s+nacht|deze\s+(?:ochtend|morgen|middag|avond))(?P<part>" + _PART + r")?" + _E
 )
 def _deictic(m, ref):
@@ -752,7 +752,7 @@ def _deictic(m, ref):
     part = (m["part"] or "").lower()
     if w in ("eergisteren", "eergister"):
         d = ref - timedelta(days=2)
-    elif w in ("gisteren", "gister"):
+    elif w in ("gisteren", "gister", "juster"):  # Frisian "juster": yesterday, "hjoed": today
         d = ref - timedelta(days=1)
     elif w in ("vannacht",) or w.endswith("afgelopen nacht"):
         return ref - timedelta(days=1), ref, "period", True
