@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import drug_stems
-from .linking.params import alternation
+from .lexicon import drug_names, drug_stems
+from .linking.params import Cue
 from .normalize.scan import trie
 from .resources import load_json
 
@@ -31,9 +31,7 @@ def _package_words() -> tuple[frozenset[str], frozenset[str]]:
     """
     drugs, amounts = load_json("drugs.json"), load_json("amounts.json")
     stems = set(drug_stems())
-    words: set[str] = set()
-    for forms in drugs["names"].values():
-        words.update(f.lower() for f in forms)
+    words: set[str] = set(drug_names())
     words.update(w.lower() for w in drugs["lab_words"])
     words.update(u for u, spec in amounts["units"].items() if spec["unit"] in ("pills", "plants"))
     # stems that begin common words ("methode", "speedskaten") count whole or in the lexicon's compounds
@@ -68,15 +66,13 @@ def seizure_words() -> re.Pattern:
     cues, drugs = load_json("cues.json"), load_json("drugs.json")
     words = {w.lower() for key in ("strong_triggers", "action_context") for w in cues[key]}
     words |= {w.lower() for key in ("particle_triggers", "action_particles") for w in cues[key]}
-    single = {w for w in words if " " not in w and not w.endswith("*")}
-    phrases = {w for w in words if " " in w}
-    prefixes = {w[:-1] for w in words if w.endswith("*")}
-    finds = {w for w in drugs["compound_suffixes"] if w in words}
-    alts = [r"(?<![^\W_])(?:" + trie(single) + r")(?![^\W_])", r"(?:" + trie(finds) + r")(?![^\W_])"]
-    if phrases:
-        alts.append(r"(?<![^\W_])(?:" + alternation(phrases) + r")(?![^\W_])")
-    if prefixes:
-        alts.append(r"(?<![^\W_])(?:" + trie(prefixes, prefix=True) + ")")
+    cue = Cue.of(words)  # single words, phrases and word beginnings, split as the linker splits them
+    finds = {w for w in drugs["compound_suffixes"] if w in cue.single}
+    alts = [r"(?<![^\W_])(?:" + trie(cue.single) + r")(?![^\W_])", r"(?:" + trie(finds) + r")(?![^\W_])"]
+    if cue.multi is not None:
+        alts.append(cue.multi.pattern)
+    if cue.prefixes:
+        alts.append(r"(?<![^\W_])(?:" + trie(cue.prefixes, prefix=True) + ")")
     return re.compile("|".join(alts))
 
 

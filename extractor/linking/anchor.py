@@ -335,8 +335,9 @@ def seized_next(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
     )
 
 
+LABEL = r"[^\W\d][\w '’-]{0,40}:"  # the label of a table line: "Cocaïne:", "Tholen:"
 _LIST_LINE = re.compile(
-    r"\s*(?:[-–—•*·]\s*)?[^\W\d][\w '’-]{0,40}:\s*(?P<amount>.*?)\s*[.;,]?\s*"
+    r"\s*(?:[-–—•*·]\s*)?" + LABEL + r"\s*(?P<amount>.*?)\s*[.;,]?\s*"
 )  # "- Cocaïne: 116 ton"
 
 

@@ -256,7 +256,7 @@ def find_mentions(
                 continue
             if id(d) in drugs.purpose:
                 log.note(lab_purpose, d.text)
-            c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log)
+            c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log, there)
             if c is not None and there:  # no find word of its own: the find before makes it one
                 lab = any(f == "drug" and r.startswith("mentions.lab") for f, r, _t in c.why)
                 c = c.but(own_trigger=False) if lab else c.decide("drug", there, d.text, own_trigger=False)
@@ -286,16 +286,14 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
     return None
 
 
-def _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log) -> Candidate | None:
+def _mention(
+    ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log, there=None
+) -> Candidate | None:
+    """The candidate of a drug mention; ``there`` is the rule that made a sentence without a find
+    word hold finds (``found_there`` or ``identified``), if one did."""
     r = read_mention(ix, s, d)
     how = possessed if r.possessed else found_object if r.found_object else seizable
-    if (
-        not seizable(r)
-        and not r.definite
-        and s.index > 0
-        and gate.trigger[s.index - 1]
-        and (found_there(gate, s) or identified(ix, gate, s, drugs))
-    ):
+    if not seizable(r) and not r.definite and there is not None and gate.trigger[s.index - 1]:
         r = replace(r, countable=True)  # "Tussen de vis zat cocaïne", "Het bleek om heroïne te gaan"
     if not seizable(r):
         r, how = coordinated(ix, s, d, drugs), coordinated

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..lexicon import countries_nl
 from ..schema import Amount
 from .params import alternation, count_of, counted_finds, cue, package_count, params
 from .rules import RULES, Candidate, Log, rule
@@ -174,8 +175,6 @@ def _inside(c: Candidate, lead: Candidate) -> bool:
     """``c``'s place is the lead's, or lies in the country the lead names (or either has none)."""
     if c.place is None or lead.place is None or c.place.name == lead.place.name:
         return True
-    from ..lexicon import countries_nl
-
     return countries_nl().get(lead.place.name) == c.place.country is not None
 
 

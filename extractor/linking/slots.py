@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import countries_nl
+from .anchor import LABEL
 from .gate import has_trigger
 from .index import WORD, ArticleIndex, Mention, Sentence
 from .merge import earlier_find
@@ -211,7 +212,7 @@ def place_sentence(ix: ArticleIndex, c: Candidate):
 
 
 _LIST_ITEM = re.compile(
-    r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[^\W\d][\w '’-]{0,40}:\s"
+    r"\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|" + LABEL + r"\s)"
 )  # "• ...", "1. ...", "Tholen: ..."
 _JOINED = re.compile(r"\s*(?:,|en)\s*")
 
