@@ -657,6 +657,11 @@ PHENOMENA = [
     # a part of one find is no total: "het grootste deel" after a seizure
     ("De politie vond dinsdag in Tiel 50 kilo drugs. Het grootste deel, 40 kilo, was hasj.",
      {("unspecified", 50.0, "kg", "seizure"), ("cannabis", 40.0, "kg", "seizure")}),
+    # a substance found for making a drug is a precursor, also when the next sentence says so
+    ("Rechercheurs troffen in een loods in Deurne twintig jerrycans aan met een vloeistof voor de aanmaak van xtc.",
+     {("precursor", None, None, "seizure")}),
+    ("In een schuur in Someren vond de politie vaten met zuren. Die waren vermoedelijk bedoeld voor de productie van speed.",
+     {("precursor", None, None, "seizure")}),
     # other goods, also after a describing word, are not the drug named next
     ("In een loods in Sneek lag 500 kilo illegaal vuurwerk. Ook vonden agenten drugs, waaronder 30 gram hasj.",
      {("cannabis", 0.03, "kg", "seizure")}),
@@ -737,6 +742,9 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
     "Per oogst leverde de kwekerij in Venray zo'n 20 kilo wiet op.",
     "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
+    # what is left of making a drug, or added to it, is no precursor
+    "Agenten vonden in Budel een vloeistof. Volgens het NFI is deze vloeistof afval van de productie van speed.",
+    "In een garage in Asten lag een zak met vulmiddel voor de aanmaak van xtc-pillen. De politie nam die mee.",
 ]
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from ..schema import Amount
 from .gate import Gate
 from .index import QUANTITY_UNITS, WORD, ArticleIndex, Mention, Sentence
-from .params import alternation, cue, params
+from .params import alternation, cue, params, phrases
 from .rules import RULES, Candidate, Log, rule
 
 
@@ -50,6 +50,52 @@ def apposition(ix: ArticleIndex, d: Mention, nxt: Mention | None) -> bool:
     )
 
 
+@cache
+def _substances() -> re.Pattern:
+    return phrases(params().words["production_substances"])
+
+
+def _substance_in(ix: ArticleIndex, s: Sentence, hi: int) -> Mention | None:
+    """The last substance word of sentence ``s`` before ``hi``, as a precursor mention."""
+    found = list(_substances().finditer(s.text.lower(), 0, hi - s.start))
+    if not found:
+        return None
+    a, b = s.start + found[-1].start(), s.start + found[-1].end()
+    return Mention(a, b, ix.text[a:b], "precursor")
+
+
+@rule("anchor.production_substance")
+def production_substance(ix: ArticleIndex, s: Sentence, d: Mention, here: list[Mention]) -> Mention | None:
+    """A substance found for making a drug is a precursor: "vaten met een vloeistof bestemd voor de productie van speed"."""
+    n = params().scopes["production_substance_words"]
+    sub = _substance_in(ix, s, d.start)
+    if (
+        sub is None
+        or sub.start < d.start - len(ix.tail(d.start, n))
+        or any(sub.end <= o.start < d.start for o in here if o is not d)
+    ):
+        return None  # no substance, or a drug word of its own between: "grondstoffen voor xtc"
+    return sub
+
+
+@rule("anchor.production_substance_before")
+def production_substance_before(
+    ix: ArticleIndex, s: Sentence, d: Mention, own: Mention | None
+) -> Mention | None:
+    """The next sentence can say what a substance was for: "Er stonden jerrycans met vloeistof. Vermoedelijk werd die gebruikt voor de productie van xtc"."""
+    if s.index == 0 or s.is_title or ix.sentences[s.index - 1].is_title:
+        return None
+    back = params().words["production_back_reference"]
+    if own is not None:
+        pointed = ix.words_before(own.start, 1)
+        if not (pointed and pointed[0] in back):
+            return None  # "jerrycans met vloeistof die bestemd was voor ...": its own
+    elif not set(ix.words_before(d.start, params().scopes["production_substance_words"])) & back:
+        return None
+    p = ix.sentences[s.index - 1]
+    return _substance_in(ix, p, p.end)
+
+
 class Drugs:
     """The drug mentions that can be linked: negated ones left out, purposes marked."""
 
@@ -71,9 +117,28 @@ class Drugs:
                 if purpose(ix, d):
                     self.purpose.add(id(d))
                     log.note(purpose, d.text)
+                    self._substance(s, d, here, keep, log)
                 keep.append(d)
             self.by_sentence.append(keep)
             self._linkable.append([d for d in keep if id(d) not in self.purpose])
+
+    def _substance(self, s: Sentence, d: Mention, here: list[Mention], keep: list[Mention], log: Log) -> None:
+        """A precursor made of the substance a purpose follows, in its sentence or the one before."""
+        ix = self.ix
+        if params().words["not_drugs"] & set(
+            ix.words_before(d.start, params().scopes["production_substance_words"])
+        ):
+            return  # "vulmiddel voor de productie van pillen", "afval van de productie van speed"
+        own = production_substance(ix, s, d, here)
+        prev = self.by_sentence[s.index - 1] if s.index else []
+        sub = None if prev else production_substance_before(ix, s, d, own)
+        if sub is not None:  # "deze vloeistof": the one before
+            log.note(production_substance_before, sub.text)
+            prev.append(sub)
+            self._linkable[s.index - 1].append(sub)
+        elif own is not None:
+            log.note(production_substance, own.text)
+            keep.append(own)
 
     def linkable(self, s: Sentence) -> list[Mention]:
         return self._linkable[s.index]

@@ -19,6 +19,7 @@ _SCOPE_KEYS = {
     "counted_words", "comparison_words", "reporting_words", "value_cue_words", "context_sentences",
     "weighs_sentences", "announced_count_sentences", "parts_of_total_sentences", "campaign_sentences",
     "list_min_items", "not_drug_words", "later_date_sentences", "superlative_words",
+    "production_substance_words",
 }  # fmt: skip
 _CUE_KEYS = {
     "_comment", "cross_reference", "find_participles", "weigh_verbs", "one_find_context", "comparison",
@@ -26,6 +27,7 @@ _CUE_KEYS = {
     "plural_containers", "seizable_nouns", "drug_adjectives", "worth_of_adjectives", "joint_conjunctions",
     "label_links", "pill_labels", "plant_labels", "running_total", "takes_place", "single_find_nouns",
     "plural_find_nouns", "sum_words", "campaign", "trend_words", "figure_comparison", "vessels", "difference_words", "not_drugs", "approximate_above", "counted_occasions", "possession", "contain_verbs", "object_blockers", "conditional", "sequence_words", "back_reference", "earlier_find", "predicate_fillers", "cover_goods", "superlatives", "weight_phrases", "valued_goods", "searches", "dismantle_verbs", "other_words", "investigation_words", "presence_verbs", "describing", "reporting_particles", "part_words", "closed_past",
+    "production_substances", "production_back_reference",
 }  # fmt: skip
 
 
