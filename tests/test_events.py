@@ -662,6 +662,11 @@ PHENOMENA = [
      {("precursor", None, None, "seizure")}),
     ("In een schuur in Someren vond de politie vaten met zuren. Die waren vermoedelijk bedoeld voor de productie van speed.",
      {("precursor", None, None, "seizure")}),
+    # what lay somewhere is a find when the next sentence seizes it by a back reference
+    ("In de kelder van de woning in Kerkrade stonden twee dozen met xtc. De politie nam alles in beslag.",
+     {("mdma", None, None, "seizure")}),
+    ("In het dashboardkastje lagen 25 bolletjes cocaïne. De bolletjes zijn door de douane in beslag genomen.",
+     {("cocaine", 25.0, "units", "seizure")}),
     # other goods, also after a describing word, are not the drug named next
     ("In een loods in Sneek lag 500 kilo illegaal vuurwerk. Ook vonden agenten drugs, waaronder 30 gram hasj.",
      {("cannabis", 0.03, "kg", "seizure")}),
@@ -742,6 +747,9 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
     "Per oogst leverde de kwekerij in Venray zo'n 20 kilo wiet op.",
     "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
+    # what lay somewhere without being seized, or before a seizure of something else
+    "In de kelder van de woning in Kerkrade stonden twee dozen met xtc, zei de buurman. De politie vond niets.",
+    "Op tafel lag een zakje wiet. De politie nam een vuurwapen in beslag.",
     # what is left of making a drug, or added to it, is no precursor
     "Agenten vonden in Budel een vloeistof. Volgens het NFI is deze vloeistof afval van de productie van speed.",
     "In een garage in Asten lag een zak met vulmiddel voor de aanmaak van xtc-pillen. De politie nam die mee.",

@@ -392,10 +392,14 @@ def continuation(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
 def seized_next(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
     """What the next sentence seizes by a back reference: "In de kofferbak lagen 9 kilo hasj. Agenten namen de drugs in beslag"."""
     nxt = ix.sentences[s.index + 1]
+    definite = params().words["definite_determiners"]
     return (
         gate.trigger[nxt.index]
         and not ix.quantities(nxt.index)
-        and cue("back_reference").found(nxt.lower, nxt.words)
+        and (
+            cue("back_reference").found(nxt.lower, nxt.words)
+            or any(set(ix.words_before(d.start, 1)) & definite for d in ix.at("drugs", nxt.index))
+        )  # "De wiet is in beslag genomen"
         and not nxt.words & params().negation  # "Het goedje is nooit gevonden"
     )
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .anchor import Drugs
+from .anchor import Drugs, seized_next
 from .gate import Gate
 from .index import WORD, ArticleIndex, Mention, Sentence
 from .params import alternation, count_of, params
@@ -206,14 +206,16 @@ def after_amount(r: Reading, s: Sentence, amount_before: bool, own_item_here: bo
 
 
 @rule("mentions.found_there")
-def found_there(gate: Gate, s: Sentence) -> bool:
-    """What stood or lay where a find was made is part of it: "Er werd een lab opgerold. Er stonden ook vaten met chemicaliën"."""
-    return (
-        gate.first is not None
-        and s.index > gate.first
-        and not (s.is_title or gate.trigger[s.index] or gate.out[s.index])
-        and bool(s.words & params().words["presence_verbs"])
-    )
+def found_there(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
+    """What stood or lay where a find was made is part of it: "Er werd een lab opgerold. Er stonden ook vaten met chemicaliën".
+
+    Also right before the find that takes it by a back reference: "In de tas zat wiet. Alles is in beslag genomen".
+    """
+    if gate.first is None or s.is_title or gate.trigger[s.index] or gate.out[s.index]:
+        return False
+    if not s.words & params().words["presence_verbs"]:
+        return False
+    return s.index > gate.first or (s.index + 1 < len(ix.sentences) and seized_next(ix, gate, s))
 
 
 _IDENTIFIED = re.compile(
@@ -247,7 +249,11 @@ def find_mentions(
             amount_at[c.drug] = min(amount_at.get(c.drug, c.anchor), c.anchor)
     for s in ix.sentences:
         there = (
-            found_there if found_there(gate, s) else identified if identified(ix, gate, s, drugs) else None
+            found_there
+            if found_there(ix, gate, s)
+            else identified
+            if identified(ix, gate, s, drugs)
+            else None
         )
         if not (gate.trigger[s.index] or there):
             continue
@@ -293,7 +299,8 @@ def _mention(
     word hold finds (``found_there`` or ``identified``), if one did."""
     r = read_mention(ix, s, d)
     how = possessed if r.possessed else found_object if r.found_object else seizable
-    if not seizable(r) and not r.definite and there is not None and gate.trigger[s.index - 1]:
+    beside = any(0 <= k < len(ix.sentences) and gate.trigger[k] for k in (s.index - 1, s.index + 1))
+    if not seizable(r) and not r.definite and there is not None and beside:
         r = replace(r, countable=True)  # "Tussen de vis zat cocaïne", "Het bleek om heroïne te gaan"
     if not seizable(r):
         r, how = coordinated(ix, s, d, drugs), coordinated
