@@ -643,6 +643,20 @@ def test_kind_table(extractor, text, kind):
     assert ev and {e["kind"] for e in ev} == {kind}, ev
 
 
+def test_total_of_one_day_keeps_its_day(extractor):
+    """Only a running total dated to a day runs from 1 January; a total of one day's finds is that day."""
+    day = _events(
+        extractor, "Bij twee acties in Maaseik werd zondag samen 800 gram speed gevonden.", "2023-03-08"
+    )
+    assert [(e["kind"], e["date"]["start"], e["date"]["end"]) for e in day] == [
+        ("aggregate", "2023-03-05", "2023-03-05")
+    ]
+    running = _events(extractor, "Op 5 maart stond de teller in Zeebrugge al op 6 ton cocaïne.", "2023-03-08")
+    assert [(e["kind"], e["date"]["start"], e["date"]["end"]) for e in running] == [
+        ("aggregate", "2023-01-01", "2023-03-05")
+    ]
+
+
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
     # one figure for several counted finds is their total; one figure each, single finds
@@ -747,6 +761,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
     "Per oogst leverde de kwekerij in Venray zo'n 20 kilo wiet op.",
     "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
+    # a counter of something else beside a drug word
+    "De teller van de kermis in Hasselt staat op 30.000 bezoekers. Cocaïne blijft er een probleem.",
     # what lay somewhere without being seized, or before a seizure of something else
     "In de kelder van de woning in Kerkrade stonden twee dozen met xtc, zei de buurman. De politie vond niets.",
     "Op tafel lag een zakje wiet. De politie nam een vuurwapen in beslag.",

@@ -14,7 +14,7 @@ from functools import cache
 from ..normalize.dates import year_to_date
 from ..schema import DateInterval
 from .index import WORD, ArticleIndex, Mention, Sentence
-from .params import count_of, counted_finds, cue, package_count, params, phrases
+from .params import count_of, counted_finds, cue, package_count, params, phrases, several_operations
 from .rules import RULES, Candidate, rule
 from .slots import resolve
 
@@ -102,11 +102,11 @@ def total_of_finds(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str |
     """Several finds summed are a total: "De teller staat op vier vondsten met in totaal 3.300 kilo".
 
     The finds may be named in the sentence before: "Er werden zes plantages opgerold. In totaal ging
-    het om 2.600 planten".
+    het om 2.600 planten"; or the operations that made them: "bij verschillende acties samen 30 kilo".
     """
     if not _says(c.sent, "sum_words"):
         return None
-    if _says(c.sent, "plural_find_nouns"):
+    if _says(c.sent, "plural_find_nouns") or several_operations().search(c.sent.text):
         return AGGREGATE
     prev = ix.sentences[c.sent.index - 1] if c.sent.index > 0 else None
     if prev is None or prev.is_title:
@@ -230,7 +230,10 @@ def one_find(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None)
 
 @rule("kind.total_to_date")
 def total_to_date(iv: DateInterval) -> DateInterval:
-    """A total dated to a day runs from 1 January: "Op 31 mei 2020 stond de teller op 20 ton" is 1/1–31/5."""
+    """A running total dated to a day runs from 1 January: "Op 31 mei 2020 stond de teller op 20 ton" is 1/1–31/5.
+
+    Not a total of finds or of the operations of one day: "Bij drie acties werd dinsdag samen 30 kilo gevonden".
+    """
     return year_to_date(iv)
 
 
@@ -246,7 +249,7 @@ def classify(ix: ArticleIndex, c: Candidate) -> Candidate:
     c = c.decide("kind", decided, c.sent.text.strip()[:80], kind=kind)
     if m is not None:
         iv: DateInterval = m.value
-        if kind == AGGREGATE and iv.granularity == "day" and src == "own":
+        if decided is running_total and iv.granularity == "day" and src == "own":
             fn, iv = total_to_date, total_to_date(iv)
         c = c.decide("date", fn, m.text, date=iv, date_src="title" if c.sent.is_title else src)
     return c

@@ -27,7 +27,7 @@ _CUE_KEYS = {
     "plural_containers", "seizable_nouns", "drug_adjectives", "worth_of_adjectives", "joint_conjunctions",
     "label_links", "pill_labels", "plant_labels", "running_total", "takes_place", "single_find_nouns",
     "plural_find_nouns", "sum_words", "campaign", "trend_words", "figure_comparison", "vessels", "difference_words", "not_drugs", "approximate_above", "counted_occasions", "possession", "contain_verbs", "object_blockers", "conditional", "sequence_words", "back_reference", "earlier_find", "predicate_fillers", "cover_goods", "superlatives", "weight_phrases", "valued_goods", "searches", "dismantle_verbs", "other_words", "investigation_words", "presence_verbs", "describing", "reporting_particles", "part_words", "closed_past",
-    "production_substances", "production_back_reference",
+    "production_substances", "production_back_reference", "several_words", "operation_nouns",
 }  # fmt: skip
 
 
@@ -127,6 +127,17 @@ def counted_finds() -> re.Pattern:
     w = params().words
     nums, nouns = alternation(w["count_words"]), alternation(w["plural_find_nouns"])
     return re.compile(rf"(?<!\w)(\d{{1,2}}|{nums})\s+(?:\w+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def several_operations() -> re.Pattern:
+    """ "bij verschillende acties", "drie invallen": operations counted or said to be several."""
+    w = params().words
+    many = alternation(set(w["several_words"]) | set(w["count_words"]))
+    return re.compile(
+        rf"(?<!\w)(?:\d{{1,3}}|{many})\s+(?:\w+\s+)?(?:{alternation(w['operation_nouns'])})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def alternation(words) -> str:
