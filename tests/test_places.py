@@ -28,6 +28,8 @@ POSITIVE = [
     ("een schip dat vertrokken was vanuit Ecuador", "Ecuador", "EC", "origin"),
     ("volgens het parket van Antwerpen", "Antwerpen", "BE", "agency"),
     ("op Schiphol onderschept", "Schiphol", "NL", "locative"),
+    ("In Lage Mierde, gemeente Reusel-De Mierden, werd een lab gevonden.", "Lage Mierde", "NL", "locative"),
+    ("In de gemeente Nederweert werd een kwekerij opgerold.", "Nederweert", "NL", "locative"),
     ("in Bergen op Zoom", "Bergen op Zoom", "NL", "locative"),
     ("in Den Haag", "Den Haag", "NL", "locative"),
     ("in Sint-Gillis-Waas", "Sint-Gillis-Waas", "BE", "locative"),
@@ -41,6 +43,14 @@ POSITIVE = [
     ("het was het grootste lab ooit in Nederland", "Nederland", "NL", "scope"),
     ("zo'n vangst was nooit eerder in België gedaan", "België", "BE", "scope"),
     ("de grootste hennepkwekerij van Drenthe", "Drenthe", "NL", "scope"),
+    # a municipality put after its village only locates the village
+    (
+        "In Lage Mierde, gemeente Reusel-De Mierden, werd een lab gevonden.",
+        "Reusel-De Mierden",
+        "NL",
+        "scope",
+    ),
+    ("Een kwekerij in Ospel (gemeente Nederweert) is opgerold.", "Nederweert", "NL", "scope"),
 ]
 
 NEGATIVE = [

@@ -131,6 +131,9 @@ def _adjectives() -> tuple[dict[str, str], frozenset[str]]:
     return adjectives, frozenset(data["adjective_heads"])
 
 
+_MUNICIPALITY_OF = re.compile(r"\s*[,(]\s*(?:gemeente|deelgemeente|provincie|district)\s+", re.IGNORECASE)
+
+
 def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
     prev = words_before[-1] if words_before else ""
     prev2 = " ".join(words_before[-2:])
@@ -235,6 +238,10 @@ def find_places(
             prev = out[max(out)] if out else None
             if kind == "weak" and prev and re.fullmatch(r"\s*(?:,|en|of)\s*", text[prev.end : s]):
                 kind = prev.place.kind  # "in Beveren, Lokeren en Sint-Gillis-Waas"
+            elif prev and _MUNICIPALITY_OF.fullmatch(text, prev.end, s):
+                kind = (
+                    "scope"  # "in Esbeek, gemeente Hilvarenbeek": where is the village, not its municipality
+                )
             if country and name in _countries_only():
                 kind = (
                     kind if kind in ("origin", "agency", "court") else ("country" if kind == "weak" else kind)
