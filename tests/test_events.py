@@ -761,6 +761,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
     "Per oogst leverde de kwekerij in Venray zo'n 20 kilo wiet op.",
     "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
+    # what was said to lie somewhere before an arrest
+    "Volgens de buren zou er 20 kilo hasj in de schuur liggen. De eigenaar werd later aangehouden.",
     # a counter of something else beside a drug word
     "De teller van de kermis in Hasselt staat op 30.000 bezoekers. Cocaïne blijft er een probleem.",
     # what lay somewhere without being seized, or before a seizure of something else
