@@ -18,6 +18,9 @@ POSITIVE = {
     (1000000.0, "pills", False): ["een miljoen pillen", "één miljoen xtc-pillen"],
     (1000000.0, "pills", True): ["ruim een miljoen pillen", "bijna een miljoen tabletten"],
     (35.0, "kg", False): ["35 kilo’s", "35 kilo's"],
+    # "zo'n" before a singular unit is about one of it
+    (1.0, "kg", True): ["zo'n kilo", "zo’n kilogram"],
+    (1000.0, "kg", True): ["zo'n ton"],
     # a drug word compounded with a counted unit counts in that unit
     (50.0, "units", False): ["50 cocaïnebolletjes", "50 heroïne-bolletjes", "50 hasjblokken", "50 lsd-trips"],
     (40.0, "plants", False): ["40 marihuanaplanten", "40 hasj-planten"],
@@ -199,6 +202,8 @@ RANGES = {
 
 NEGATIVE = [
     "een auto of tien",
+    "zo'n kilo's",  # many, not one
+    "zo'n man",
     "200-tal",
     "tal van planten",
     "een kwart",
@@ -473,6 +478,8 @@ def test_list_of_numbers_negative(text, lows):
         ("twaalf bolletjes van 10 gram", 0.12, False),
         ("tien pakken cocaïne van elk een kilo", 10.0, False),  # the contents named between
         ("zes blokken hasj van ongeveer 1,5 kilo", 9.0, True),
+        ("vijftien pakketten met elk 500 gram", 7.5, False),  # "met" with "elk": the weight of each
+        ("40 broden met ieder zo'n kilo", 40.0, True),
     ],
 )
 def test_counted_packages_with_a_unit_weight(text, value, approx):
@@ -491,6 +498,7 @@ def test_counted_packages_with_a_unit_weight(text, value, approx):
         ("30 blokken en 2 kilo", [(30.0, "units"), (2.0, "kg")]),  # not "van"
         ("een van de pakken hasj van 2 kilo", [(2.0, "kg")]),  # one of them, contents named
         ("drie pakken met van 2 kilo", [(2.0, "kg")]),  # a function word is no contents
+        ("drie pakken met 2 kilo", [(2.0, "kg")]),  # "met" without "elk": what they held together
     ],
 )
 def test_counted_packages_negative(text, values):

@@ -59,6 +59,7 @@ def _lexicon():
         "occasion_blockers": frozenset(data["occasion_blockers"]),
         "single_count_words": frozenset(data["single_count_words"]),
         "consignments": frozenset(data["consignments"]),
+        "about_one": {w: frozenset(units) for w, units in data["about_one"].items() if w != "_comment"},
     }
 
 
@@ -113,6 +114,8 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
             approx, j = True, j + 2
     elif t in ("een", "één") and j < n and toks[j].lower in ("half", "halve"):
         value, j = 0.5, j + 1
+    elif t in lex["about_one"] and j < n and toks[j].lower in lex["about_one"][t]:
+        value, approx = 1.0, True  # "zo'n kilo": about one kilo (not "zo'n kilo's", many)
     elif t in lex["counted"]:
         value, approx = float(lex["counted"][t]), True
     elif t in ("een", "één") and j < n and toks[j].lower in lex["counted"]:
@@ -145,7 +148,12 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
 def _may_start_number(word: str) -> bool:
     """Can this word begin a number ("een", "anderhalf", "tiental", "achthonderd")?"""
     lex = _lexicon()
-    return word in ("een", "één") or word in lex["counted"] or parse_number_word(word) is not None
+    return (
+        word in ("een", "één")
+        or word in lex["counted"]
+        or word in lex["about_one"]
+        or parse_number_word(word) is not None
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -154,7 +162,11 @@ def _may_start(word: str) -> bool:
     range), "van" (a change) or "respectievelijk" (a list)?"""
     if word[0].isdigit() or word in ("respectievelijk", "van", "tussen"):
         return True
-    return word in _lexicon()["currency_prefix"] or (word.isalpha() and _may_start_number(word))
+    return (
+        word in _lexicon()["currency_prefix"]
+        or word in _lexicon()["about_one"]
+        or (word.isalpha() and _may_start_number(word))
+    )
 
 
 def _unit_at(toks: list[Tok], j: int):
@@ -282,12 +294,14 @@ def _unit_weights(text: str, toks: list[Tok], found: list[AmountMatch]) -> list[
 
 def _count_before(text: str, toks: list[Tok], t: int, lex) -> tuple[_Num, int] | None:
     """(the count, its first token) of "<count> <packages> [<what>] van [elk]" ending right before
-    token ``t``: "twintig pakken van elk een kilo", "zes blokken hasj van een kilo"."""
+    token ``t``: "twintig pakken van elk een kilo", "zes blokken hasj van een kilo", "vier pakketten met
+    elk 250 gram"."""
     j = t - 1
-    if j >= 0 and toks[j].lower in lex["each"]:
+    each = j >= 0 and toks[j].lower in lex["each"]
+    if each:
         j -= 1
-    if j < 1 or toks[j].lower != "van":
-        return None
+    if j < 1 or not (toks[j].lower == "van" or (each and toks[j].lower == "met")):
+        return None  # "van een kilo", "van elk", "met elk"; "met een kilo" is what they held together
     noun = j - 1
     if toks[noun].lower not in lex["packages"] and noun >= 1 and toks[noun].lower.isalpha():
         if toks[noun].lower in lex["not_contents"]:
@@ -401,7 +415,7 @@ def _match_at(text: str, toks: list[Tok], i: int):
         i += 1
         if toks[i].lower == "de" and i + 1 < n:
             i += 1
-    if not (t[0].isdigit() or between or (t.isalpha() and _may_start_number(t))):
+    if not (t[0].isdigit() or between or t in lex["about_one"] or (t.isalpha() and _may_start_number(t))):
         return None
     num = _read_number(text, toks, i)
     if num is None:
