@@ -217,6 +217,10 @@ POSITIVE = [
     ("sinds medio december", "2021-03-15", "2020-12-11", "2021-03-15"),
     ("sinds begin dit jaar", W, "2021-01-01", "2021-06-09"),
     ("sinds 3 mei", W, "2021-05-03", "2021-06-09"),
+    # since an event dated right after it: up to publication; the event's date alone without "sinds"
+    ("sinds de start van het onderzoek in 2019", W, "2019-01-01", "2021-06-09"),
+    ("Sedert het begin van de operatie in maart", W, "2021-03-01", "2021-06-09"),
+    ("bij de start van het onderzoek in 2019", W, "2019-01-01", "2019-12-31"),
     ("vanaf eind 2018 tot vorige maand", "2022-06-15", "2018-10-01", "2022-05-31"),
     ("Tot en met 23 juni 2020", None, "2020-01-01", "2020-06-23"),
     ("tot en met 23 juni 2020", "2020-07", "2020-01-01", "2020-06-23"),

@@ -676,6 +676,14 @@ PHENOMENA = [
      {("precursor", None, None, "seizure")}),
     ("In een schuur in Someren vond de politie vaten met zuren. Die waren vermoedelijk bedoeld voor de productie van speed.",
      {("precursor", None, None, "seizure")}),
+    # a generic find in a town of its own does not give way to a named find elsewhere
+    ("In Gemert werd maandag een drugslab opgerold. In Helmond vond de politie dinsdag 3 kilo speed.",
+     {("unspecified", None, None, "seizure"), ("amphetamine", 3.0, "kg", "seizure")}),
+    ("In Gemert werd maandag een drugslab opgerold. In het lab vond de politie 3 kilo speed.",
+     {("amphetamine", 3.0, "kg", "seizure")}),
+    # figures seized together by the next sentence: "beide partijen"
+    ("Op 3 maart ging het om 200 kilo cocaïne en twee dagen later om 300 kilo. Beide partijen werden in Vlissingen "
+     "onderschept.", {("cocaine", 200.0, "kg", "seizure"), ("cocaine", 300.0, "kg", "seizure")}),
     # what lay somewhere is a find when the next sentence seizes it by a back reference
     ("In de kelder van de woning in Kerkrade stonden twee dozen met xtc. De politie nam alles in beslag.",
      {("mdma", None, None, "seizure")}),

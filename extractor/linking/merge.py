@@ -524,6 +524,7 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
             return cands
         generic = frozenset({"unspecified"})
     made = any(c.drug not in generic and c.drug != "precursor" for c in cands)
+    named = [c for c in cands if c.drug not in generic]
     out = []
     for c in cands:
         text = c.drug_text.lower()
@@ -532,6 +533,7 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
             and c.amount is None
             and (made or text not in params().lab_words)
             and text not in params().named_substances
+            and not _found_elsewhere(c, named)
         ):
             before = (
                 c.sent.text[max(0, c.anchor - c.sent.start - 30) : c.anchor - c.sent.start].lower().split()
@@ -545,6 +547,15 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
                 continue
         out.append(c)
     return out
+
+
+def _found_elsewhere(c: Candidate, named: list[Candidate]) -> bool:
+    """Its own sentence places the generic find in a town where no named find was made."""
+
+    def own(x: Candidate) -> str | None:
+        return x.place.name if x.place is not None and x.place_src == "own" else None
+
+    return own(c) is not None and bool(named) and all(own(d) is not None and own(d) != own(c) for d in named)
 
 
 def _pass_value(cands: list[Candidate], c: Candidate, generic: frozenset) -> None:

@@ -904,6 +904,10 @@ def _anchor(fn, m) -> str:
 # ---------------------------------------------------------------- finding and resolving
 
 _PREFIX_SINCE = re.compile(r"(?:sinds|vanaf|sedert)\s+$", re.IGNORECASE)
+_SINCE_EVENT = re.compile(
+    r"(?<!\w)(?:sinds|sedert)\s+(?:de|het)\s+(?:[^\W\d]+\s+){1,5}$", re.IGNORECASE
+)  # "sinds de start van het onderzoek (in 2021)": since an event dated next
+_IN_OR_OF = re.compile(r"(?<!\w)(?:in|van)\s+$", re.IGNORECASE)
 _PREFIX_UNTIL = re.compile(r"(?:tot\s+en\s+met|t/m|tot|uiterlijk)\s+$", re.IGNORECASE)
 _JOIN_UNTIL = re.compile(r"\s+(?:tot\s+en\s+met|t/m|tot|en)\s+$", re.IGNORECASE)
 _PREFIX_FROM = re.compile(r"(?:vanaf|van|sinds|tussen)\s+$", re.IGNORECASE)
@@ -1081,6 +1085,12 @@ def _month_range(text: str, chosen, i: int, before: str) -> DateMatch | None:
                                           text[ps:e2], rel1 and rel2, "span"))  # fmt: skip
 
 
+def _since_event(text: str, s: int) -> int | None:
+    """Where "sinds de start van het onderzoek" begins, when it stands right before the date at ``s``."""
+    m = _SINCE_EVENT.search(text, max(0, s - 60), s)
+    return m.start() if m else None
+
+
 def _combine(text: str, chosen, bounds) -> list[DateMatch]:
     """Apply "sinds X", "vanaf X tot Y" and "tot en met X" around the found expressions."""
     out: list[DateMatch] = []
@@ -1121,8 +1131,10 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
                     continue
         m_since = _PREFIX_SINCE.search(before)
         m_until = _PREFIX_UNTIL.search(before)
-        if m_since and ref_hi is not None and a <= ref_hi:
-            ps = s - len(m_since.group(0))
+        dated = text[s:e].lower().startswith(("in ", "van ")) or _IN_OR_OF.search(before)
+        since_event = None if m_since or not dated else _since_event(text, s)
+        if (m_since or since_event is not None) and ref_hi is not None and a <= ref_hi:
+            ps = s - len(m_since.group(0)) if m_since else since_event
             out.append(DateMatch(ps, e, DateInterval(a, ref_hi, "period", text[ps:e], True, "span")))
         elif (
             m_until
