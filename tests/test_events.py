@@ -676,6 +676,8 @@ PHENOMENA = [
      {("precursor", None, None, "seizure")}),
     ("In een schuur in Someren vond de politie vaten met zuren. Die waren vermoedelijk bedoeld voor de productie van speed.",
      {("precursor", None, None, "seizure")}),
+    # a village whose name holds a drug word still places a real find
+    ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere
     ("In Gemert werd maandag een drugslab opgerold. In Helmond vond de politie dinsdag 3 kilo speed.",
      {("unspecified", None, None, "seizure"), ("amphetamine", 3.0, "kg", "seizure")}),
@@ -771,6 +773,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
     # what was said to lie somewhere before an arrest
     "Volgens de buren zou er 20 kilo hasj in de schuur liggen. De eigenaar werd later aangehouden.",
+    # a drug word inside a village's name
+    "De politie vond in Wouwse Plantage een gestolen fiets terug.",
     # a counter of something else beside a drug word
     "De teller van de kermis in Hasselt staat op 30.000 bezoekers. Cocaïne blijft er een probleem.",
     # what lay somewhere without being seized, or before a seizure of something else

@@ -38,6 +38,12 @@ def purpose(ix: ArticleIndex, d: Mention) -> bool:
     return any(p in window for p in params().purpose)
 
 
+@rule("anchor.place_name")
+def place_name(ix: ArticleIndex, s: Sentence, d: Mention) -> bool:
+    """A drug word inside a place's name is no drug: "In Wouwse Plantage werd een fietser aangereden"."""
+    return any(p.start <= d.start and d.end <= p.end for p in ix.at("places", s.index))
+
+
 @rule("anchor.apposition")
 def apposition(ix: ArticleIndex, d: Mention, nxt: Mention | None) -> bool:
     """A generic word right before a named drug only names it: "2 kilo van de drug 4-CMC"."""
@@ -113,6 +119,9 @@ class Drugs:
                     continue
                 if negated(ix, d):
                     log.note(negated, d.text)
+                    continue
+                if place_name(ix, s, d):
+                    log.note(place_name, d.text)
                     continue
                 if purpose(ix, d):
                     self.purpose.add(id(d))
