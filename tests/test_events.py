@@ -676,6 +676,10 @@ PHENOMENA = [
      {("precursor", None, None, "seizure")}),
     ("In een schuur in Someren vond de politie vaten met zuren. Die waren vermoedelijk bedoeld voor de productie van speed.",
      {("precursor", None, None, "seizure")}),
+    # the weight of counted packages stated later, by a noun: "het gewicht was"
+    ("In de koffer vonden douaniers 6 pakketten met wit poeder. Het bleek om heroïne te gaan. Het totale gewicht "
+     "bedroeg 3,1 kilo.",
+     {("heroin", 3.1, "kg", "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere
