@@ -680,6 +680,9 @@ PHENOMENA = [
     ("In de koffer vonden douaniers 6 pakketten met wit poeder. Het bleek om heroïne te gaan. Het totale gewicht "
      "bedroeg 3,1 kilo.",
      {("heroin", 3.1, "kg", "seizure")}),
+    # "niet alleen ... gevonden": the negation does not reach the find word
+    ("In de loods in Oss werd niet alleen cocaïne gevonden, maar ook 30 kilo hasj.",
+     {("cocaine", None, None, "seizure"), ("cannabis", 30.0, "kg", "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere
@@ -777,6 +780,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
     # what was said to lie somewhere before an arrest
     "Volgens de buren zou er 20 kilo hasj in de schuur liggen. De eigenaar werd later aangehouden.",
+    # a find word negated right before it
+    "Er moet nog 200 kilo cocaïne in de container in Gent hebben gezeten die niet werd onderschept.",
     # a drug word inside a village's name
     "De politie vond in Wouwse Plantage een gestolen fiets terug.",
     # a counter of something else beside a drug word

@@ -27,8 +27,14 @@ def _gaps():
 
 @rule("anchor.negated")
 def negated(ix: ArticleIndex, d: Mention) -> bool:
-    """A negated drug is no find: "Er werd geen cocaïne aangetroffen"."""
-    return bool(set(ix.words_before(d.start, params().scopes["negation_words"])) & params().negation)
+    """A negated drug is no find: "Er werd geen cocaïne aangetroffen" (but "niet alleen cocaïne" is some)."""
+    words = ix.words_before(d.start, params().scopes["negation_words"])
+    kept = [
+        w
+        for k, w in enumerate(words)
+        if not (w == "niet" and words[k + 1 : k + 2] in (["alleen"], ["enkel"]))
+    ]
+    return bool(set(kept) & params().negation)
 
 
 @rule("anchor.purpose")

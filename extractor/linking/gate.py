@@ -17,6 +17,20 @@ def trigger(s: Sentence) -> bool:
     return params().strong.found(s.lower, s.words)
 
 
+_NOT = frozenset({"niet", "nooit"})
+
+
+@rule("gate.negated_trigger")
+def negated_trigger(s: Sentence) -> bool:
+    """A find word negated right before it states no find: "Er zou nog 300 kilo liggen die niet is gevonden"."""
+    strong = params().strong
+    if strong.multi is not None and strong.multi.search(s.lower):
+        return False  # "in beslag", "op zak te hebben": read as they stand
+    words = WORD.findall(s.lower)
+    hits = [k for k, w in enumerate(words) if w in strong.single or w.startswith(strong.prefixes)]
+    return bool(hits) and all(_NOT & set(words[max(0, k - 2) : k]) for k in hits)
+
+
 @rule("gate.find_compound")
 def find_compound(ix: ArticleIndex, s: Sentence) -> bool:
     """A drug word compounded with a seizure word states a find: "Opnieuw drugsvondst in Vlissingen"."""
@@ -129,6 +143,9 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
     trig, action, outs = [], [], []
     for s in ix.sentences:
         word, particle = trigger(s) or find_compound(ix, s), separable_trigger(s)
+        if word and not particle and negated_trigger(s):
+            log.note(negated_trigger, s.text)
+            word = False
         found = (word or particle) and not takes_place(s)
         out = ruled_out(s)
         if found and out:
