@@ -683,6 +683,10 @@ PHENOMENA = [
     # "niet alleen ... gevonden": the negation does not reach the find word
     ("In de loods in Oss werd niet alleen cocaïne gevonden, maar ook 30 kilo hasj.",
      {("cocaine", None, None, "seizure"), ("cannabis", 30.0, "kg", "seizure")}),
+    # one drug per bulleted line after a house search is one find each, as in one sentence
+    ("Bij de huiszoeking in Lokeren werd het volgende in beslag genomen:\n- 2 kilo hasj\n- 400 gram cocaïne\n"
+     "- 50 xtc-pillen", {("cannabis", 2.0, "kg", "seizure"), ("cocaine", 0.4, "kg", "seizure"),
+                        ("mdma", 50.0, "pills", "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

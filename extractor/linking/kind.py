@@ -55,17 +55,33 @@ def listed_haul(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | No
     """A list of drugs after an action or festival is its haul: "Tijdens de actie: 40 joints, 9 pillen en 3 gram coke".
 
     Not what searches found in one operation: "Bij doorzoekingen van vijf panden werden 3 kilo coke,
-    7 kilo hasj en 2.000 pillen gevonden" is one seizure per drug.
+    7 kilo hasj en 2.000 pillen gevonden" is one seizure per drug. The list may be one item per line.
     """
     s, sc = c.sent, params().scopes
+    run = _bullet_run(ix, s)  # a list of one item per line: "De resultaten: - 1,2 kilo cannabis - 60 pillen"
     if (
-        _says(s, "searches")
-        or len(ix.quantities(s.index)) < sc["list_min_items"]
-        or len({d.value for d in ix.at("drugs", s.index)}) < 2
+        any(_says(x, "searches") for x in run)
+        or sum(len(ix.quantities(x.index)) for x in run) < sc["list_min_items"]
+        or len({d.value for x in run for d in ix.at("drugs", x.index)}) < 2
     ):
         return None
-    around = [s, *ix.body_before(s, sc["campaign_sentences"])]
+    around = [*run, *ix.body_before(run[0], sc["campaign_sentences"])]
     return AGGREGATE if any(_says(x, "campaign") for x in around) else None
+
+
+_BULLET = re.compile(r"\s*[-–—•*·]\s")
+
+
+def _bullet_run(ix: ArticleIndex, s: Sentence) -> list[Sentence]:
+    """The sentence, or the run of bulleted lines it stands in."""
+    if s.is_title or not _BULLET.match(s.text):
+        return [s]
+    lo = hi = s.index
+    while lo > 0 and not ix.sentences[lo - 1].is_title and _BULLET.match(ix.sentences[lo - 1].text):
+        lo -= 1
+    while hi + 1 < len(ix.sentences) and _BULLET.match(ix.sentences[hi + 1].text):
+        hi += 1
+    return list(ix.sentences[lo : hi + 1])
 
 
 @rule("kind.compared_figures")
