@@ -687,6 +687,9 @@ PHENOMENA = [
     ("Bij de huiszoeking in Lokeren werd het volgende in beslag genomen:\n- 2 kilo hasj\n- 400 gram cocaïne\n"
      "- 50 xtc-pillen", {("cannabis", 2.0, "kg", "seizure"), ("cocaine", 0.4, "kg", "seizure"),
                         ("mdma", 50.0, "pills", "seizure")}),
+    # "daarnaast" after one find of last year is another find, not a total
+    ("Vorig jaar vond de politie in een loods in Uden 200 kilo speed. Daarnaast werd er 40 kilo hasj gevonden.",
+     {("amphetamine", 200.0, "kg", "seizure"), ("cannabis", 40.0, "kg", "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

@@ -25,7 +25,7 @@ from ..schema import Evidence, SeizureEvent
 from .anchor import Drugs, anchor
 from .gate import gate
 from .index import ArticleIndex, Mention
-from .kind import classify
+from .kind import classify, continued_totals
 from .mentions import find_mentions
 from .merge import merge
 from .params import params
@@ -57,7 +57,7 @@ def link(text: str, sentences, mentions: dict[str, list[Mention]], title_end: in
     cands = find_mentions(ix, g, drugs, cands, consumed, log)
     cands = sorted(cands, key=lambda c: c.anchor)
     note_excluded_dates(ix, log)
-    cands = [classify(ix, fill(ix, c)) for c in cands]
+    cands = continued_totals([classify(ix, fill(ix, c)) for c in cands], log)
     cands = attach_values(ix, cands, drugs, log)
     cands = merge(cands, log)
     return Linked([to_event(c) for c in cands], log.traces)

@@ -244,6 +244,29 @@ def one_find(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None)
     return SEIZURE
 
 
+@rule("kind.continued_total")
+def continued_totals(cands: list[Candidate], log) -> list[Candidate]:
+    """Figures added to a total, dated by it, are totals: "Vorig jaar werd 59 ton cocaïne onderschept. Daarnaast werd 2.300 kilo heroïne gevonden"."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = next((p for p in reversed(out) if p.amount is not None and p.sent.index < c.sent.index), None)
+        if (
+            c.kind == SEIZURE
+            and c.amount is not None
+            and c.date_src == "context"
+            and prev is not None
+            and prev.kind == AGGREGATE
+            and prev.date == c.date
+            and _ADDED.match(c.sent.text)
+        ):
+            c = c.decide("kind", continued_totals, c.sent.text.strip()[:80], kind=AGGREGATE)
+        out.append(c)
+    return out
+
+
+_ADDED = re.compile(r"\s*(?:daarnaast|verder|bovendien|tevens|voorts|ook)(?!\w)", re.IGNORECASE)
+
+
 @rule("kind.total_to_date")
 def total_to_date(iv: DateInterval) -> DateInterval:
     """A running total dated to a day runs from 1 January: "Op 31 mei 2020 stond de teller op 20 ton" is 1/1–31/5.
