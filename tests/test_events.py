@@ -789,6 +789,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Volgens de buren zou er 20 kilo hasj in de schuur liggen. De eigenaar werd later aangehouden.",
     # a find word negated right before it
     "Er moet nog 200 kilo cocaïne in de container in Gent hebben gezeten die niet werd onderschept.",
+    # an eviction or a stop of something else beside a drug word
+    "De gemeente Tiel heeft de woning ontruimd; volgens buren werd er in cocaïne gehandeld.",
     # a drug word inside a village's name
     "De politie vond in Wouwse Plantage een gestolen fiets terug.",
     # a counter of something else beside a drug word
@@ -824,6 +826,13 @@ def test_real_news_phenomena_negative(extractor, text):
 
 # lexicon and number reading in context (sentences written for these tables)
 LEXICON_CASES = [
+    # find verbs of news headlines and Flemish press
+    ("Vrouw gepakt met 800 gram heroïne in Roermond.", ("heroin", 0.8, "kg")),
+    ("In Dilsen-Stokkem werd een plantage met 600 cannabisplanten opgedoekt.", ("cannabis", 600.0, "plants")),
+    ("Twee koeriers liepen bij Venray tegen de lamp met 15 kilo hasj.", ("cannabis", 15.0, "kg")),
+    ("Douaniers legden in Zeebrugge de hand op 300 kilo cocaïne.", ("cocaine", 300.0, "kg")),
+    ("Bij de fouillering kwam 12 gram cocaïne tevoorschijn.", ("cocaine", 0.012, "kg")),
+    ("Agenten hebben in Assen een kwekerij met 250 hennepplanten ontruimd.", ("cannabis", 250.0, "plants")),
     ("In de woning vond de politie drie deciliter GHB.", ("ghb", 0.3, "l")),
     ("Bij de verdachte werd in april 2019 driehonderd gram heroïne gevonden.", ("heroin", 0.3, "kg")),
     ("De plysje hat yn Snits 12 kilo hasj fûn.", ("cannabis", 12.0, "kg")),  # Frisian
