@@ -690,6 +690,12 @@ PHENOMENA = [
     # "daarnaast" after one find of last year is another find, not a total
     ("Vorig jaar vond de politie in een loods in Uden 200 kilo speed. Daarnaast werd er 40 kilo hasj gevonden.",
      {("amphetamine", 200.0, "kg", "seizure"), ("cannabis", 40.0, "kg", "seizure")}),
+    # a generic find stays beside raw materials: they are not the drug it names
+    ("Bij de inval in Budel werden synthetische drugs en grondstoffen in beslag genomen.",
+     {("synthetic", None, None, "seizure"), ("precursor", None, None, "seizure")}),
+    # a production site is a lab, and takes the drug it made
+    ("In een boerderij in Hooghalen werd een productieplaats voor crystal meth ontdekt.",
+     {("methamphetamine", None, None, "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

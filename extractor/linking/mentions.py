@@ -12,7 +12,7 @@ from .index import WORD, ArticleIndex, Mention, Sentence
 from .params import alternation, count_of, params
 from .rules import Candidate, Log, rule
 
-_LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?lab(?:oratorium|o)?(?!\w)")
+_LAB_WORD = re.compile(r"(?<!\w)(?:drugs)?(?:lab(?:oratorium|o)?|productielocatie|productieplaats)(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -513,8 +513,8 @@ def rounded_restatement(cands: list[Candidate], log: Log) -> list[Candidate]:
 def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
     """An amount-less "drugs" gives way to a named drug: "Er werden drugs gevonden: cocaïne en hasj".
 
-    A lab gives way only to a drug it can have made, not to its raw materials: "een drugslab ...
-    vaten met chemicaliën" is a lab and a find of precursors. Other drugs ("ook andere drugs") stay,
+    Not to raw materials alone: "een drugslab ... vaten met chemicaliën" is a lab and a find of
+    precursors, "synthetische drugs en grondstoffen" two finds. Other drugs ("ook andere drugs") stay,
     and so does a substance without an id of its own ("cocaïne en paddo's").
     """
     cands, generic = list(cands), params().generic  # a copy: a value may move to a later candidate
@@ -531,7 +531,7 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
         if (
             c.drug in generic
             and c.amount is None
-            and (made or text not in params().lab_words)
+            and made
             and text not in params().named_substances
             and not _found_elsewhere(c, named)
         ):
