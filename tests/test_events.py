@@ -696,6 +696,9 @@ PHENOMENA = [
     # a production site is a lab, and takes the drug it made
     ("In een boerderij in Hooghalen werd een productieplaats voor crystal meth ontdekt.",
      {("methamphetamine", None, None, "seizure")}),
+    # a find and a count of such finds are two events; "labs" is a lab word
+    ("Agenten ontdekten dinsdag in Coevorden een crystal-methlab. Vorig jaar werden in Drenthe meerdere van "
+     "zulke labs opgerold.", {("methamphetamine", None, None, "seizure"), ("methamphetamine", None, None, "aggregate")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere
@@ -797,6 +800,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Er moet nog 200 kilo cocaïne in de container in Gent hebben gezeten die niet werd onderschept.",
     # an eviction or a stop of something else beside a drug word
     "De gemeente Tiel heeft de woning ontruimd; volgens buren werd er in cocaïne gehandeld.",
+    # labs of a university in an article naming no drug
+    "In de labs van de universiteit in Twente werd een nieuwe batterij ontdekt.",
     # a drug word inside a village's name
     "De politie vond in Wouwse Plantage een gestolen fiets terug.",
     # a counter of something else beside a drug word

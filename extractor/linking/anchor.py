@@ -474,8 +474,27 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
                 c = Candidate(d.value, d.text, None, None, s, a.start, own_trigger=own, adjacent_drug=True)
                 cands.append(c.decide("drug", link.rule, link.text))
             continue
+        named = the_drug(ix, s, link, drugs)
+        if named is not None:
+            log.note(the_drug, f"{link.text} = {named.text}")
+            link = Link(
+                (named,), link.adjacent, False, the_drug, ix.text[link.drugs[0].start : link.drugs[0].end]
+            )
         cands.append(_quantity(ix, s, a, link, own))
     return cands, consumed
+
+
+@rule("anchor.the_drug")
+def the_drug(ix: ArticleIndex, s: Sentence, link: Link, drugs: Drugs) -> Mention | None:
+    """ "de drug" names the drug named before: "een lab voor methamfetamine ... 50 kilo van de drug"."""
+    d = link.drugs[0] if len(link.drugs) == 1 else None
+    if d is None or d.text.lower() != "drug" or not set(ix.words_before(d.start, 1)) & {"de", "deze", "die"}:
+        return None
+    skip = params().generic | {"precursor"}
+    earlier = [
+        m for x in drugs.by_sentence[: s.index + 1] for m in x if m.end <= d.start and m.value not in skip
+    ]
+    return earlier[-1] if earlier else None  # a purpose names it too: "een lab voor methamfetamine"
 
 
 def _quantity(ix: ArticleIndex, s: Sentence, a: Mention, link: Link, own: bool) -> Candidate:

@@ -180,12 +180,16 @@ def _inside(c: Candidate, lead: Candidate) -> bool:
 
 @rule("merge.one_mention_per_drug")
 def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
-    """Amount-less finds of one drug are one event: "Er werd hasj gevonden ... ook in de kelder lag hasj"."""
+    """Amount-less finds of one drug are one event: "Er werd hasj gevonden ... ook in de kelder lag hasj".
+
+    Not finds in two places, nor one find and a total of such finds.
+    """
     out, first = [], {}
     for c in cands:
         if c.mention_only and not c.sent.is_title:
-            if c.drug in first and _elsewhere(out[first[c.drug]], c):
-                first[c.drug] = len(out)  # "een lab in Limburg ... ook in Drenthe een lab": two finds
+            if c.drug in first and (_elsewhere(out[first[c.drug]], c) or out[first[c.drug]].kind != c.kind):
+                first[c.drug] = len(out)  # "een lab in Limburg ... ook in Drenthe een lab": two finds; a find
+                # and a count of such finds ("vorig jaar werden verschillende van zulke labs ontmanteld"): two
             elif c.drug in first:
                 out[first[c.drug]] = absorb(out[first[c.drug]], c)
                 log.dropped(one_mention_per_drug, c, out[first[c.drug]])
