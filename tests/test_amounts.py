@@ -21,6 +21,7 @@ POSITIVE = {
     # "zo'n" before a singular unit is about one of it
     (1.0, "kg", True): ["zo'n kilo", "zo’n kilogram"],
     (1000.0, "kg", True): ["zo'n ton"],
+    (0.1, "kg", True): ["zo'n honderd gram", "ruim honderd gram"],
     # a drug word compounded with a counted unit counts in that unit
     (50.0, "units", False): ["50 cocaïnebolletjes", "50 heroïne-bolletjes", "50 hasjblokken", "50 lsd-trips"],
     (40.0, "plants", False): ["40 marihuanaplanten", "40 hasj-planten"],
@@ -203,6 +204,9 @@ RANGES = {
 NEGATIVE = [
     "een auto of tien",
     "zo'n kilo's",  # many, not one
+    "een paar honderd gram",  # a few hundred: vague, not a hundred
+    "enkele duizenden xtc-pillen",
+    "een aantal duizend planten",
     "zo'n man",
     "200-tal",
     "tal van planten",

@@ -59,6 +59,8 @@ def _lexicon():
         "occasion_blockers": frozenset(data["occasion_blockers"]),
         "single_count_words": frozenset(data["single_count_words"]),
         "consignments": frozenset(data["consignments"]),
+        "some": frozenset(data["vague_multiples"]["some"]),
+        "some_of": frozenset(data["vague_multiples"]["of"]),
         "about_one": {w: frozenset(units) for w, units in data["about_one"].items() if w != "_comment"},
     }
 
@@ -260,6 +262,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 matches, i = changed
                 out.extend(matches)
                 continue
+        if i > 0 and toks[i - 1].lower in _lexicon()["some"] and toks[i].lower in _lexicon()["some_of"]:
+            i += 1  # "een paar honderd gram", "enkele duizenden planten": a vague quantity, no figure
+            continue
         m = _match_at(text, toks, i)
         if m is None:
             i += 1

@@ -23,7 +23,7 @@ KEYS: dict[str, frozenset[str]] = {
     "amounts.json": frozenset({
         "units", "currency_prefixes", "multipliers", "fractions", "counted_numbers", "approximate",
         "money_context", "money_after", "packages", "not_contents", "each", "occasion_blockers",
-        "single_count_words", "compound_heads", "consignments", "about_one",
+        "single_count_words", "compound_heads", "consignments", "about_one", "vague_multiples",
     }),
     "cues.json": frozenset({
         "strong_triggers", "hard_negative", "negation", "aggregate", "aggregate_plural_nouns", "value_cues",
