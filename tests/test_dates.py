@@ -217,6 +217,11 @@ POSITIVE = [
     ("sinds medio december", "2021-03-15", "2020-12-11", "2021-03-15"),
     ("sinds begin dit jaar", W, "2021-01-01", "2021-06-09"),
     ("sinds 3 mei", W, "2021-05-03", "2021-06-09"),
+    # Flemish: day and month in figures after "op" or a weekday; "de jongste" weeks, months, years
+    ("op 13/05", W, "2021-05-13", "2021-05-13"),
+    ("zaterdag 5/6", W, "2021-06-05", "2021-06-05"),
+    ("de jongste weken", W, "2021-05-19", "2021-06-09"),
+    ("de jongste vijf jaar", W, "2016-06-09", "2021-06-09"),
     # since an event dated right after it: up to publication; the event's date alone without "sinds"
     ("sinds de start van het onderzoek in 2019", W, "2019-01-01", "2021-06-09"),
     ("Sedert het begin van de operatie in maart", W, "2021-03-01", "2021-06-09"),
@@ -302,6 +307,7 @@ NEGATIVE = [
     "in hennepkwekerij mei 400 planten", "in auto mei drugs", "de plysje kaam mei in hûnd", "de eerste helft",
     "het eerste kwartaal na de invoering", "het tweede halfjaar van de operatie", "de eerste twee weken",
     "12 en 13 kilo", "3 en 4 mensen",  # two numbers joined by "en" without a month
+    "in 1/2 van de gevallen", "won met 3/1", "op 31/02", "de jongste agent",  # a fraction, a score, no such day
     "3-4 kilo", "in 2-3 weken", "per week", "week 54",  # no month; no number; no such week
     "kwartaalcijfers", "het kwartaal", "de week van de smaak", "de week van 40 uur", "deze", "de ochtend", "eergisterenavondje", "justerein", "het laatste kwartier", "de afgelopen tien", "tien jaar",
 ]  # fmt: skip

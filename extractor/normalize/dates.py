@@ -332,6 +332,15 @@ def _numeric(m, ref):
     return (dd, dd, "day", False) if dd else None
 
 
+@_rule(_B + r"(?:op|(?P<wd>" + _WD + r"))\s+(?P<d>" + _D + r")/(?P<m>0?[1-9]|1[0-2])(?![\d/.,]\d|\d)")
+def _numeric_short(m, ref):
+    """ "op 13/05", "zaterdag 13/5": a day and month written as figures after "op" or a weekday (Flemish)."""
+    mon, d = int(m["m"]), int(m["d"])
+    y = _year_of(mon, d, ref, None)
+    dd = _safe_date(y, mon, d) if y is not None else None
+    return (dd, dd, "day", True) if dd else None
+
+
 @_rule(_B + r"(?P<y>" + _Y + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])" + _E)
 def _iso(m, ref):
     dd = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -602,11 +611,13 @@ def _part_of_relative(m, ref):
 
 
 @_rule(
-    _B + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?P<rel>afgelopen|voorbije|laatste)\s+"
+    _B
+    + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?P<rel>afgelopen|voorbije|laatste|jongste)\s+"
     r"(?:(?P<n>" + _NUMW + r")\s+)?(?P<u>halfjaar|half\s+jaar|maanden|weken|jaren|dagen)" + _E
 )
 def _recent_period(m, ref):
-    """ "het afgelopen halfjaar", "de afgelopen drie maanden", "de voorbije weken": up to publication."""
+    """ "het afgelopen halfjaar", "de afgelopen drie maanden", "de voorbije weken", Flemish "de jongste
+    maanden": up to publication."""
     if ref is None:
         return None
     u = " ".join(m["u"].lower().split())
@@ -632,7 +643,7 @@ def _recent_period(m, ref):
 
 
 @_rule(
-    _B + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?:afgelopen|voorbije|laatste)\s+"
+    _B + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?:afgelopen|voorbije|laatste|jongste)\s+"
     r"(?P<n>" + _NUMW + r")\s+jaar" + _E
 )
 def _recent_years(m, ref):
@@ -880,7 +891,7 @@ _SPAN_RULES = {
     _day_range,
 }
 _UNIT_SPAN_RULES = {_relative_week, _part_of_relative}  # a span for "maand", a moment for "week"
-_CALENDAR_RULES = {_day, _numeric, _iso}  # a day named by its date: "3 juni", "23-09-2019"
+_CALENDAR_RULES = {_day, _numeric, _numeric_short, _iso}  # a day named by its date: "3 juni", "23-09-2019"
 
 
 _POINT_MODIFIERS = frozenset(["begin", "eind", "einde", "medio", "midden", "halverwege", "eerder", "later"])
