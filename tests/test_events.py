@@ -765,9 +765,15 @@ PHENOMENA = [
     # ... but a next sentence that states a find of its own is another find
     ("De politie vond in Breda heroïne. Op 4 maart vond de douane in Moerdijk 45 kilo heroïne.",
      {("heroin", None, None, "seizure"), ("heroin", 45.0, "kg", "seizure")}),
-    # a drug right after a later amount labels that amount, not the earlier one
+    # a drug right after a later amount labels that amount, not the earlier one; pills whose drug
+    # is not named beside named drugs are of an unnamed drug (as the gold has it)
     ("Bij de festivalcontrole werden 60 pillen, 10 gram speed en 5 gram ketamine in beslag genomen.",
-     {("mdma", 60.0, "pills", "aggregate"), ("amphetamine", 0.01, "kg", "aggregate"), ("ketamine", 0.005, "kg", "aggregate")}),
+     {("unspecified", 60.0, "pills", "aggregate"), ("amphetamine", 0.01, "kg", "aggregate"),
+      ("ketamine", 0.005, "kg", "aggregate")}),
+    # ... and alone they are xtc; after a named drug's weight they are not its
+    ("Bij de festivalcontrole werden 60 pillen in beslag genomen.", {("mdma", 60.0, "pills", "seizure")}),
+    ("In het huis lagen 3 liter GHB en 200 pillen. De politie nam alles in beslag.",
+     {("ghb", 3.0, "l", "seizure"), ("unspecified", 200.0, "pills", "seizure")}),
     # ... but a drug after several amounts and a comma is all of theirs
     ("In de kofferbak vond de politie 12 kilo en 8 kilo, allemaal heroïne.",
      {("heroin", 12.0, "kg", "seizure"), ("heroin", 8.0, "kg", "seizure")}),

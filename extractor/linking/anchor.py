@@ -256,9 +256,23 @@ def unit_plants(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link
 
 @rule("anchor.nearest_before")
 def nearest_before(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
-    """The nearest drug before the amount in its sentence: "cocaïne, in totaal zo'n 50 kilo"."""
+    """The nearest drug before the amount in its sentence: "cocaïne, in totaal zo'n 50 kilo".
+
+    Not for pills or plants, a drug that labels another amount in between: in "30 gram coke en 140
+    pillen" the coke is the 30 grams'.
+    """
     before = [d for d in drugs.linkable(s) if d.end <= a.start]
-    return Link((before[-1],), False, False, nearest_before, before[-1].text) if before else None
+    if not before:
+        return None
+    d, gap = before[-1], _gaps()[0]
+    if a.value.unit in (
+        "pills",
+        "plants",
+    ):  # a form of its own: in "6 liter GHB en 1000 pillen" GHB is the 6 liters'
+        for q in ix.at("amounts", s.index):
+            if q.end <= d.start and q.value.unit != a.value.unit and gap.fullmatch(ix.text[q.end : d.start]):
+                return None
+    return Link((d,), False, False, nearest_before, d.text)
 
 
 @rule("anchor.nearest_after")
@@ -281,8 +295,16 @@ def nearest_after(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Li
 
 @rule("anchor.unit_pills")
 def unit_pills(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
-    """Pills with no drug in their sentence are xtc: "Hij had 400 pillen bij zich"."""
-    return Link((None,), False, False, unit_pills, a.text) if a.value.unit == "pills" else None
+    """Pills with no drug of their own are xtc: "Hij had 400 pillen bij zich".
+
+    Unless the sentence names the other finds' drugs and not theirs: "3 kilo speed en 1000 pillen"
+    (of a drug not named).
+    """
+    if a.value.unit != "pills":
+        return None
+    if any(d.value not in params().generic for d in drugs.linkable(s)):
+        return Link((Mention(a.start, a.end, a.text, "unspecified"),), False, False, unit_pills, a.text)
+    return Link((None,), False, False, unit_pills, a.text)
 
 
 @rule("anchor.context_drug")
