@@ -699,6 +699,9 @@ PHENOMENA = [
     # a find and a count of such finds are two events; "labs" is a lab word
     ("Agenten ontdekten dinsdag in Coevorden een crystal-methlab. Vorig jaar werden in Drenthe meerdere van "
      "zulke labs opgerold.", {("methamphetamine", None, None, "seizure"), ("methamphetamine", None, None, "aggregate")}),
+    # a figure without a drug that differs from the earlier ones takes the context's drug
+    ("Agenten vonden in Sittard 3 kilo speed. Later werd in de kelder nog 2 kilo gevonden.",
+     {("amphetamine", 3.0, "kg", "seizure"), ("amphetamine", 2.0, "kg", "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

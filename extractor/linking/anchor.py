@@ -307,6 +307,29 @@ def unit_pills(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link 
     return Link((None,), False, False, unit_pills, a.text)
 
 
+@rule("anchor.restated_amount")
+def restated_amount(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
+    """An amount without a drug that repeats an earlier one's figure is that drug's: "4 kilo heroïne ... een Fransman met 4 kilo"."""
+    gap = _gaps()[0]
+    for q in reversed(ix.mentions["amounts"]):
+        if (
+            q.end > s.start
+            or q.value.unit != a.value.unit
+            or q.value.value != a.value.value
+            or q.value.value is None
+        ):
+            continue
+        x = ix.sentence_at(q.start)
+        if x is None:
+            continue
+        for d in drugs.linkable(x):
+            if (d.start < q.end and q.start < d.end) or (
+                d.start >= q.end and gap.fullmatch(ix.text[q.end : d.start])
+            ):
+                return Link((d,), False, False, restated_amount, d.text)
+    return None
+
+
 @rule("anchor.context_drug")
 def context_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
     """No drug in the sentence: the drug of the earlier context: "Er lag heroïne. Het ging om 12 kilo".
@@ -496,6 +519,8 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
                 c = Candidate(d.value, d.text, None, None, s, a.start, own_trigger=own, adjacent_drug=True)
                 cands.append(c.decide("drug", link.rule, link.text))
             continue
+        if link.rule is restated_amount:  # merged later with the find it repeats: noted here
+            log.note(restated_amount, f"{a.text} = {link.text}")
         named = the_drug(ix, s, link, drugs)
         if named is not None:
             log.note(the_drug, f"{link.text} = {named.text}")
