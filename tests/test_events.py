@@ -657,6 +657,15 @@ def test_total_of_one_day_keeps_its_day(extractor):
     ]
 
 
+def test_the_date_of_a_later_figure_is_not_the_finds(extractor):
+    """A date after the find belongs to a figure beside it, not to the find: "als de 1 ton van vorige maand"."""
+    text = "De douane vond in Gent 3 ton cocaïne. Dat is meer dan de 2 ton van vorige maand."
+    ev = {e["amount"]["value"]: e["date"] for e in _events(extractor, text, "2023-03-08")}
+    assert ev[3000.0] is None and ev[2000.0]["start"] == "2023-02-01"
+    text = "De douane vond in Gent 3 ton cocaïne. Dat gebeurde vorige week, in de haven."
+    assert [e["date"]["start"] for e in _events(extractor, text, "2023-03-08")] == ["2023-02-27"]
+
+
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
     # one figure for several counted finds is their total; one figure each, single finds

@@ -152,7 +152,7 @@ def _own_find(ix: ArticleIndex, x: Sentence) -> bool:
 def date_later(ix: ArticleIndex, c: Candidate):
     """Last resort: a date given just after the find: "Er lag 670 kilo heroïne. ... in de nacht van 31 mei op 1 juni".
     Not the date of what happened next ("Enkele dagen later, op 21 januari, ...") nor of another find
-    ("Eerder dit jaar werd er ook al 900 kilo gevonden")."""
+    ("Eerder dit jaar werd er ook al 900 kilo gevonden", "twee keer zoveel als de 1 ton van vorige maand")."""
     if c.sent.is_title:
         return None
     sequence = params().words["sequence_words"]
@@ -160,8 +160,8 @@ def date_later(ix: ArticleIndex, c: Candidate):
         c.sent.index + 1, min(len(ix.sentences), c.sent.index + 1 + params().scopes["later_date_sentences"])
     ):
         x = ix.sentences[i]
-        if x.words & sequence or _own_find(ix, x):
-            return None
+        if x.words & sequence or _own_find(ix, x) or ix.quantities(x.index):
+            return None  # a figure there may be what the date is of: "als de 1 ton van vorige maand"
         found = [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)]
         if found:
             return found[0], "context"
