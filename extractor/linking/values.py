@@ -25,6 +25,21 @@ def value_cue(ix: ArticleIndex, a: Mention) -> bool:
     return any(k in window for k in params().value_cues)
 
 
+_VALUE_SUBJECT = re.compile(
+    r"(?<!\w)(?:straat|handels|markt|totale\s+|geschatte\s+)?waarde\s+van\s+(?:de|het|deze|die|dit|dat|alle)\s[^.;:]{0,60}?"
+    r"(?<!\w)(?:bedraagt|bedroeg|is|was|ligt\s+op|lag\s+op|komt\s+op|kwam\s+op)\s+"
+    r"(?:(?:ruim|bijna|zo'n|zo’n|ongeveer|circa|naar\s+schatting|meer\s+dan|minstens)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@rule("value.value_subject")
+def value_subject(ix: ArticleIndex, a: Mention) -> bool:
+    """A sum the value of a find amounts to: "De totale waarde van de in beslag genomen hasj bedraagt 2,5 miljoen euro"."""
+    s = ix.sentence_at(a.start)
+    return s is not None and _VALUE_SUBJECT.search(ix.text, s.start, a.start) is not None
+
+
 @rule("value.other_goods")
 def other_goods(ix: ArticleIndex, a: Mention) -> bool:
     """A value given for goods that are not drugs is no street value: "twee auto's ter waarde van 80.000 euro"."""
@@ -96,6 +111,17 @@ def named_drug(cands: list[Candidate], anchors: list[int], a: Mention, named: se
     return i if i >= 0 else None
 
 
+@rule("value.named_drug_next")
+def named_drug_next(cands: list[Candidate], anchors: list[int], a: Mention, named: set[str], s) -> int | None:
+    """A value of a named drug before its find: "De waarde van de hasj is 2 miljoen euro. Het ging om 500 kilo hasj"."""
+    i = bisect.bisect_left(anchors, a.start)
+    while i < len(cands) and cands[i].sent.index <= s.index + 1:
+        if cands[i].drug in named and cands[i].sent.index == s.index + 1:
+            return i
+        i += 1
+    return None
+
+
 def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: Log) -> list[Candidate]:
     """The candidates (sorted by anchor) with the street values the text gives them."""
     out = list(cands)
@@ -106,7 +132,7 @@ def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: L
     for a in ix.mentions["amounts"]:
         if not a.value.is_money or a.value.unit != "EUR" or a.value.value is None:
             continue
-        cue = next((f for f in (value_cue, worth_after, in_brackets) if f(ix, a)), None)
+        cue = next((f for f in (value_cue, worth_after, in_brackets, value_subject) if f(ix, a)), None)
         cue = cue or (worth_of_drugs if worth_of_drugs(ix, a, drugs) else None)
         s = ix.sentence_at(a.start)
         if cue is None or s is None:
@@ -121,6 +147,8 @@ def attach_values(ix: ArticleIndex, cands: list[Candidate], drugs: Drugs, log: L
             how, i = same_sentence, same_sentence(out, here, a)
         else:
             how, i = named_drug, (named_drug(out, anchors, a, named) if named else None)
+            if i is None and named:
+                how, i = named_drug_next, named_drug_next(out, anchors, a, named, s)
             if i is None:
                 how, i = earlier_event, earlier_event(out, anchors, a)
         if i is not None and out[i].value_eur is None:
