@@ -666,6 +666,13 @@ def test_the_date_of_a_later_figure_is_not_the_finds(extractor):
     assert [e["date"]["start"] for e in _events(extractor, text, "2023-03-08")] == ["2023-02-27"]
 
 
+def test_packages_the_next_sentence_identifies_are_its_drug(extractor):
+    """Counted packages of "drugs" (the title's word) that the next sentence identifies: one find of that drug."""
+    text = "Bij een controle in Boxtel vonden agenten acht pakketten in de bus. Na onderzoek bleek het om heroïne te gaan, in totaal 8 kilo."
+    ev = _events(extractor, text, "2023-05-10", title="Drugs in bestelbus")
+    assert [_key(e) for e in ev] == [("heroin", 8.0, "kg")]
+
+
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
     # one figure for several counted finds is their total; one figure each, single finds

@@ -334,14 +334,28 @@ def restated_amount(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> 
 def context_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
     """No drug in the sentence: the drug of the earlier context: "Er lag heroïne. Het ging om 12 kilo".
 
-    Not a bare lab that is no drug lab ("In het lab van het ziekenhuis ..."; ``mentions.bare_lab``).
+    Not a bare lab that is no drug lab ("In het lab van het ziekenhuis ..."; ``mentions.bare_lab``),
+    nor a generic drug when the next sentence identifies the find ("Het bleek om cocaïne te gaan").
     """
     from .mentions import bare_lab
 
     d = drugs.last_before(s)
     if d is None or bare_lab(ix, d):
         return None
+    if d.value in params().generic and _identified_next(ix, s, drugs):
+        return None  # "zes pakketten. Na een test bleek het om cocaïne te gaan": the next sentence's
     return Link((d,), False, False, context_drug, d.text)
+
+
+def _identified_next(ix: ArticleIndex, s: Sentence, drugs: Drugs) -> bool:
+    """The next sentence says what the find was: "Het bleek om cocaïne te gaan"."""
+    from .mentions import _IDENTIFIED
+
+    if s.index + 1 >= len(ix.sentences):
+        return False
+    nxt = ix.sentences[s.index + 1]
+    specific = [d for d in drugs.linkable(nxt) if d.value not in params().generic]
+    return bool(specific) and bool(_IDENTIFIED.search(nxt.lower))
 
 
 @rule("anchor.next_sentence")
