@@ -718,6 +718,10 @@ PHENOMENA = [
     # a figure without a drug that differs from the earlier ones takes the context's drug
     ("Agenten vonden in Sittard 3 kilo speed. Later werd in de kelder nog 2 kilo gevonden.",
      {("amphetamine", 3.0, "kg", "seizure"), ("amphetamine", 2.0, "kg", "seizure")}),
+    # "al" of an earlier clause does not make a later figure a running total
+    ("De douane vond dinsdag in Terneuzen 5 ton cocaïne. Eerder dit jaar werd daar al 3 ton cocaïne gevonden, en in "
+     "maart nog eens 900 kilo.", {("cocaine", 5000.0, "kg", "seizure"), ("cocaine", 3000.0, "kg", "seizure"),
+                                  ("cocaine", 900.0, "kg", "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

@@ -163,7 +163,11 @@ def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
     if m is None or not _says(c.sent, "running_total") or _one_find_context(c):
         return None
     total = cue("running_total")
-    before = c.sent.lower[: c.anchor - c.sent.start]
+    prior = [a.end for a in ix.quantities(c.sent.index) if a.end <= c.anchor]
+    lo = (
+        max(prior, default=c.sent.start) - c.sent.start
+    )  # "al 4 ton, en in februari nog eens 2.500 kilo": the 4 ton's
+    before = c.sent.lower[lo : c.anchor - c.sent.start]
     phrase = bool(total.multi and total.multi.search(c.sent.lower))
     if not phrase and not total.single & set(WORD.findall(before)):
         return None
