@@ -722,6 +722,9 @@ PHENOMENA = [
     ("De douane vond dinsdag in Terneuzen 5 ton cocaïne. Eerder dit jaar werd daar al 3 ton cocaïne gevonden, en in "
      "maart nog eens 900 kilo.", {("cocaine", 5000.0, "kg", "seizure"), ("cocaine", 3000.0, "kg", "seizure"),
                                   ("cocaine", 900.0, "kg", "seizure")}),
+    # what a lab made, in a clause after it, is the lab's drug and no find of its own
+    ("In een boerderij in Liessel werd dinsdag een lab opgerold waar speed werd gemaakt.",
+     {("amphetamine", None, None, "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere
@@ -831,6 +834,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "De gemeente Tiel heeft de woning ontruimd; volgens buren werd er in cocaïne gehandeld.",
     # labs of a university in an article naming no drug
     "In de labs van de universiteit in Twente werd een nieuwe batterij ontdekt.",
+    # what is made where no find is made
+    "In de fabriek in Weert, waar vroeger xtc werd gemaakt, is nu een museum gevestigd.",
     # a drug word inside a village's name
     "De politie vond in Wouwse Plantage een gestolen fiets terug.",
     # a counter of something else beside a drug word

@@ -39,9 +39,21 @@ def negated(ix: ArticleIndex, d: Mention) -> bool:
 
 @rule("anchor.purpose")
 def purpose(ix: ArticleIndex, d: Mention) -> bool:
-    """A drug named as a purpose is not what was found: "grondstoffen voor de productie van xtc"."""
+    """A drug named as a purpose is not what was found: "grondstoffen voor de productie van xtc".
+
+    So too what was made where: "een lab in een schuur, waar amfetamine werd gemaakt".
+    """
     window = ix.tail(d.start, params().scopes["purpose_words"]).lower()
-    return any(p in window for p in params().purpose)
+    if any(p in window for p in params().purpose):
+        return True
+    return "waar" in ix.words_before(d.start, 2) and _MADE.match(ix.text, d.end) is not None
+
+
+_MADE = re.compile(
+    r"\s+(?:werd|werden|wordt|worden|is|zijn)\s+(?:\w+\s+)?(?:gemaakt|geproduceerd|vervaardigd|bereid|gekookt|"
+    r"gedraaid|geperst)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 @rule("anchor.place_name")

@@ -262,7 +262,7 @@ def find_mentions(
                 continue
             if id(d) in drugs.purpose:
                 log.note(lab_purpose, d.text)
-            c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log, there)
+            c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log, there, consumed)
             if c is not None and there:  # no find word of its own: the find before makes it one
                 lab = any(f == "drug" and r.startswith("mentions.lab") for f, r, _t in c.why)
                 c = c.but(own_trigger=False) if lab else c.decide("drug", there, d.text, own_trigger=False)
@@ -293,7 +293,7 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
 
 
 def _mention(
-    ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log, there=None
+    ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log, there=None, consumed=None
 ) -> Candidate | None:
     """The candidate of a drug mention; ``there`` is the rule that made a sentence without a find
     word hold finds (``found_there`` or ``identified``), if one did."""
@@ -307,6 +307,11 @@ def _mention(
         if r is None:
             return None
     lab, lab_rule = lab_drug(ix, s, d, drugs), lab_drug
+    if lab is not None and consumed is not None:
+        consumed.add(
+            id(lab)
+        )  # "een lab ... waar xtc-pillen werden gemaakt": the pills are the lab's, no find of their own
+        log.note(lab_purpose, lab.text)
     if lab is None:
         lab, lab_rule = lab_drug_next(ix, s, d, drugs, gate), lab_drug_next
     if lab is None:
