@@ -673,6 +673,16 @@ def test_packages_the_next_sentence_identifies_are_its_drug(extractor):
     assert [_key(e) for e in ev] == [("heroin", 8.0, "kg")]
 
 
+def test_a_round_up_places_each_item_by_its_dateline(extractor):
+    """Short items of a regional round-up each open with their town: "Roermond - ..."."""
+    text = (
+        "Boxmeer - Agenten rolden zaterdag een hennepkwekerij met 200 planten op.\n\n"
+        "Cuijk - Op de A73 werd een man aangehouden. In zijn auto lag 300 gram cocaïne."
+    )
+    ev = _events(extractor, text, "2024-04-15")
+    assert [(e["drug"], e["location"]["name"]) for e in ev] == [("cannabis", "Boxmeer"), ("cocaine", "Cuijk")]
+
+
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
     # one figure for several counted finds is their total; one figure each, single finds

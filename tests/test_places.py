@@ -180,6 +180,17 @@ def test_dateline_must_be_a_known_place_or_capitals():
     ]
 
 
+def test_a_round_up_item_opens_with_its_dateline():
+    text = "Politie in de regio.\n\nBoxmeer - Agenten vonden 2 kilo hasj.\nCuijk - Er lag 30 gram coke."
+    assert [(m.place.name, m.place.kind) for m in find_places(text)] == [
+        ("Boxmeer", "dateline"),
+        ("Cuijk", "dateline"),
+    ]
+    # a colon after a paragraph's first word is a table's label, and an unknown word no place
+    text = "De vangsten:\nTholen: 22 kilo\nGrote vangst - 40 kilo"
+    assert [(m.place.name, m.place.kind) for m in find_places(text)] == [("Tholen", "weak")]
+
+
 @pytest.mark.parametrize(
     "name,lat,municipality",
     [

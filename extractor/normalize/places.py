@@ -64,6 +64,8 @@ _IN_DE_STREET = re.compile(
 )
 _IN_DE_WIJK = re.compile(r"(?<![\w])in\s+de\s+(?:wijk|buurt)\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)")
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][\w'’]*+(?:[ -][A-Z][\w'’]*+)?)\s*(?::|\s[-–—])\s")
+_PARAGRAPH_DATELINE = re.compile(r"\s*(?P<name>[A-Z][\w'’]*+(?:[ -][A-Z][\w'’]*+)?)\s[-–—]\s")
+_PARAGRAPH = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 
 
 @dataclass(frozen=True)
@@ -299,9 +301,11 @@ def find_places(
         if s in out or not _STREET.search(name.lower()):
             continue
         out[s] = PlaceMatch(s, e, Place(name, None, name, "street"))
-    # datelines: "Voeren: ...", "DRACHTEN - ..." at the start of the title or the body
-    for origin in {0, title_end}:
-        m = _DATELINE.match(text, origin)
+    # datelines: "Voeren: ...", "DRACHTEN - ..." at the start of the title or the body; in a round-up
+    # of short items, "Roermond - ..." at the start of a paragraph (a dash only: "Tholen: 22 kilo" is a table)
+    paragraphs = {m.end() for m in _PARAGRAPH.finditer(text, title_end)}
+    for origin in sorted({0, title_end} | paragraphs):
+        m = (_DATELINE if origin in (0, title_end) else _PARAGRAPH_DATELINE).match(text, origin)
         if m and m.start("name") not in out:
             name = m.group("name")
             canon, country = (
