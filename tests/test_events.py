@@ -735,6 +735,9 @@ PHENOMENA = [
     # what a lab made, in a clause after it, is the lab's drug and no find of its own
     ("In een boerderij in Liessel werd dinsdag een lab opgerold waar speed werd gemaakt.",
      {("amphetamine", None, None, "seizure")}),
+    # ... but one "al" before figures joined without a comma counts for all of them
+    ("Het onderzoek loopt sinds begin dit jaar. Daarin werden al 200 kilo hasj en 30 kilo heroïne onderschept.",
+     {("cannabis", 200.0, "kg", "aggregate"), ("heroin", 30.0, "kg", "aggregate")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

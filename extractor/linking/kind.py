@@ -164,10 +164,10 @@ def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
         return None
     total = cue("running_total")
     prior = [a.end for a in ix.quantities(c.sent.index) if a.end <= c.anchor]
-    lo = (
-        max(prior, default=c.sent.start) - c.sent.start
-    )  # "al 4 ton, en in februari nog eens 2.500 kilo": the 4 ton's
-    before = c.sent.lower[lo : c.anchor - c.sent.start]
+    cut = ix.text.rfind(",", max(prior), c.anchor) if prior else -1
+    # "al 4 ton gevonden, en in februari nog eens 2.500 kilo": the 4 ton's "al", not the 2,500's;
+    # "al 300 kilo hasj en 40 kilo cocaïne": both figures'
+    before = c.sent.lower[max(0, cut - c.sent.start) : c.anchor - c.sent.start]
     phrase = bool(total.multi and total.multi.search(c.sent.lower))
     if not phrase and not total.single & set(WORD.findall(before)):
         return None
