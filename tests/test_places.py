@@ -43,6 +43,7 @@ POSITIVE = [
     ("het was het grootste lab ooit in Nederland", "Nederland", "NL", "scope"),
     ("zo'n vangst was nooit eerder in België gedaan", "België", "BE", "scope"),
     ("de grootste hennepkwekerij van Drenthe", "Drenthe", "NL", "scope"),
+    ("Niet eerder werd in België zoveel heroïne in beslag genomen.", "België", "BE", "scope"),
     # a municipality put after its village only locates the village
     (
         "In Lage Mierde, gemeente Reusel-De Mierden, werd een lab gevonden.",
