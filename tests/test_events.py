@@ -683,6 +683,14 @@ def test_a_round_up_places_each_item_by_its_dateline(extractor):
     assert [(e["drug"], e["location"]["name"]) for e in ev] == [("cannabis", "Boxmeer"), ("cocaine", "Cuijk")]
 
 
+def test_a_street_is_in_a_town_not_in_a_district(extractor):
+    """A street alone resolves to the town named before it, not to a district ("de wijk X")."""
+    text = "In de wijk Kruidenbuurt werd een man aangehouden. In de Tulpstraat vond de politie 30 kilo hasj."
+    assert {e["location"]["name"] for e in _events(extractor, text, "2023-05-10")} == {"Tulpstraat"}
+    text = "In Waalwijk werd een man aangehouden. In de Tulpstraat vond de politie 30 kilo hasj."
+    assert {e["location"]["name"] for e in _events(extractor, text, "2023-05-10")} == {"Waalwijk"}
+
+
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
     # one figure for several counted finds is their total; one figure each, single finds

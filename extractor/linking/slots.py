@@ -366,6 +366,7 @@ def operation_near(ix: ArticleIndex, c: Candidate):
 
 
 _TOWN_KINDS = ("locative", "dateline", "near", "weak")
+_DISTRICT_HEADS = frozenset({"wijk", "woonwijk", "buurt", "stadsdeel", "stadswijk", "woonerf"})
 
 
 @rule("slot.place.street_in_town")
@@ -373,7 +374,10 @@ def street_in_town(ix: ArticleIndex, c: Candidate, street: Mention) -> Mention |
     """A street alone is in the town the article names: "In Venlo ... Aan de Kerkstraat lag 9 kilo"."""
 
     def town(m: Mention) -> bool:
-        return _usable(m) and m.value.kind in _TOWN_KINDS and m.value.name not in countries_nl()
+        district = set(ix.words_before(m.start, 1)) & _DISTRICT_HEADS  # "in de wijk Hollandse Molen": no town
+        return (
+            _usable(m) and m.value.kind in _TOWN_KINDS and m.value.name not in countries_nl() and not district
+        )
 
     here = [m for m in ix.at("places", c.sent.index) if town(m) and m.start < street.start]
     if here:
