@@ -746,6 +746,12 @@ PHENOMENA = [
     # ... but one "al" before figures joined without a comma counts for all of them
     ("Het onderzoek loopt sinds begin dit jaar. Daarin werden al 200 kilo hasj en 30 kilo heroïne onderschept.",
      {("cannabis", 200.0, "kg", "aggregate"), ("heroin", 30.0, "kg", "aggregate")}),
+    # small quantities added to a festival's haul: one amount-less total per drug, also of a drug listed before
+    ("Op het festival in Lichtenvoorde werden zaterdag 30 joints, 45 xtc-pillen en 20 gram speed in beslag genomen. "
+     "Daarnaast werden kleine hoeveelheden hasj en ketamine aangetroffen.",
+     {("cannabis", 30.0, "units", "aggregate"), ("mdma", 45.0, "pills", "aggregate"),
+      ("amphetamine", 0.02, "kg", "aggregate"), ("cannabis", None, None, "aggregate"),
+      ("ketamine", None, None, "aggregate")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

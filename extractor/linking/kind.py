@@ -256,7 +256,7 @@ def continued_totals(cands: list[Candidate], log) -> list[Candidate]:
         prev = next((p for p in reversed(out) if p.amount is not None and p.sent.index < c.sent.index), None)
         if (
             c.kind == SEIZURE
-            and c.amount is not None
+            and (c.amount is not None or c.vague)  # "Daarnaast werden kleine hoeveelheden hasj aangetroffen"
             and c.date_src == "context"
             and prev is not None
             and prev.kind == AGGREGATE
