@@ -752,6 +752,9 @@ PHENOMENA = [
      {("cannabis", 30.0, "units", "aggregate"), ("mdma", 45.0, "pills", "aggregate"),
       ("amphetamine", 0.02, "kg", "aggregate"), ("cannabis", None, None, "aggregate"),
       ("ketamine", None, None, "aggregate")}),
+    # labs counted beside plantations are finds of their own, not the plantations' drug restated
+    ("Dit jaar rolde de politie in Breda al 12 hennepkwekerijen en 2 drugslabs op.",
+     {("cannabis", None, None, "aggregate"), ("unspecified", None, None, "aggregate")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

@@ -538,6 +538,9 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
             and made
             and text not in params().named_substances
             and not _found_elsewhere(c, named)
+            and not (
+                text in params().lab_words and c.plural
+            )  # "14 kwekerijen en 3 drugslabs": finds of their own
         ):
             before = (
                 c.sent.text[max(0, c.anchor - c.sent.start - 30) : c.anchor - c.sent.start].lower().split()
