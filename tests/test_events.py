@@ -755,6 +755,9 @@ PHENOMENA = [
     # labs counted beside plantations are finds of their own, not the plantations' drug restated
     ("Dit jaar rolde de politie in Breda al 12 hennepkwekerijen en 2 drugslabs op.",
      {("cannabis", None, None, "aggregate"), ("unspecified", None, None, "aggregate")}),
+    # a drug in apposition to what was found names it
+    ("Agenten troffen in de kelder een emmer aan met een wit poeder, vermoedelijk amfetamine.",
+     {("amphetamine", None, None, "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere
@@ -856,6 +859,8 @@ PHENOMENA_NEGATIVE = [  # no find, or not this one
     "Volgens de buren lag er 200 kilo hasj in de loods. De politie vond er drie wapens.",  # no back reference
     "Per oogst leverde de kwekerij in Venray zo'n 20 kilo wiet op.",
     "De verdachte ontkende drugs bij zich te hebben.",  # denied, not found
+    # a drug after "vermoedelijk" in a sentence that finds nothing
+    "De man verkocht op straat een wit poeder, vermoedelijk cocaïne.",
     # what was said to lie somewhere before an arrest
     "Volgens de buren zou er 20 kilo hasj in de schuur liggen. De eigenaar werd later aangehouden.",
     # a find word negated right before it

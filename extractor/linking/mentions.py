@@ -95,7 +95,10 @@ def possessed(ix: ArticleIndex, s: Sentence, d: Mention) -> bool:
 
 @rule("mentions.found_object")
 def found_object(ix: ArticleIndex, s: Sentence, d: Mention, before: list[str]) -> bool:
-    """A bare drug in the clause of a find verb is what was found: "In de auto vonden agenten heroïne"."""
+    """A bare drug in the clause of a find verb is what was found: "In de auto vonden agenten heroïne".
+
+    Or in apposition to what was found: "een zak met een groene substantie, vermoedelijk marihuana".
+    """
     w = params().words
     if before and before[-1] in w["object_blockers"]:  # "de strijd tegen cocaïne", "handel in", "veel meer"
         return False
@@ -107,10 +110,15 @@ def found_object(ix: ArticleIndex, s: Sentence, d: Mention, before: list[str]) -
     )):  # fmt: skip
         return False
     cs, ce = ix.clause(s, d.start)
+    if _SUPPOSED.search(ix.text, max(s.start, d.start - 30), d.start):
+        cs, ce = s.start, s.end  # "een zak met een groene substantie, vermoedelijk marihuana": the find's
     words = frozenset(x.lower() for x in WORD.findall(ix.text, cs, ce))
     if words & w["conditional"]:  # "dan zou er veel meer cocaïne onderschept worden"
         return False
     return params().strong.found(ix.text[cs:ce].lower(), words)
+
+
+_SUPPOSED = re.compile(r",\s*(?:vermoedelijk|waarschijnlijk|mogelijk|wellicht)\s+$", re.IGNORECASE)
 
 
 @rule("mentions.lab_purpose")
