@@ -691,6 +691,18 @@ def test_a_street_is_in_a_town_not_in_a_district(extractor):
     assert {e["location"]["name"] for e in _events(extractor, text, "2023-05-10")} == {"Waalwijk"}
 
 
+def test_a_report_of_the_find_dates_the_report_not_the_find(extractor):
+    """ "Het parket bevestigt dinsdag de vangst": the find noun is the report's object; the find is dated before."""
+    text = (
+        "Douaniers vonden vorige week in Zeebrugge een partij heroïne. Het parket bevestigt dinsdag de vangst. "
+        "Het gaat om 40 kilo."
+    )
+    ev = _events(extractor, text, "2023-11-14")
+    assert [(e["amount"]["value"], e["date"]["start"], e["date"]["end"]) for e in ev] == [
+        (40.0, "2023-11-06", "2023-11-12")
+    ]
+
+
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
     # one figure for several counted finds is their total; one figure each, single finds

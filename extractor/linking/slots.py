@@ -38,17 +38,43 @@ def in_comparison(ix: ArticleIndex, m: Mention, anchor: int) -> bool:
 
 @rule("slot.date.reporting")
 def reporting_date(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
-    """A date beside a reporting verb dates the report: "Dat schrijft De Morgen woensdag"."""
+    """A date beside a reporting verb dates the report: "Dat schrijft De Morgen woensdag".
+
+    So too when the find is only the report's object: "Het parket bevestigt dinsdag de vangst".
+    """
     cue = params().reporting
     particles = params().words["reporting_particles"]  # "maakte de directeur woensdag bekend"
     verbs = {v for v in s.words & particles.keys() if particles[v] in s.words}
-    if has_trigger(s) or not (verbs or cue.found(s.lower, s.words)):
+    if (has_trigger(s) and not _reported_find(s)) or not (verbs or cue.found(s.lower, s.words)):
         return False
     n = params().scopes["reporting_words"]
     near = ix.text[max(s.start, m.start - 8 * n) : min(s.end, m.end + 8 * n)].lower()
     return any(w in cue.single or w in verbs for w in WORD.findall(near)) or bool(
         cue.multi and cue.multi.search(near)
     )
+
+
+_FIND_NOUNS = frozenset(
+    {
+        "vangst",
+        "vangsten",
+        "vondst",
+        "vondsten",
+        "recordvangst",
+        "inbeslagname",
+        "inbeslagnames",
+        "onderschepping",
+    }
+)
+
+
+def _reported_find(s: Sentence) -> bool:
+    """The sentence's only find word is a noun a reporting verb takes: "Het parket bevestigt dinsdag de vangst"."""
+    strong = params().strong
+    if strong.multi is not None and strong.multi.search(s.lower):
+        return False
+    found = s.words & strong.single
+    return bool(found) and found <= _FIND_NOUNS
 
 
 @rule("slot.date.superlative_scope")
