@@ -770,6 +770,10 @@ PHENOMENA = [
     # a drug in apposition to what was found names it
     ("Agenten troffen in de kelder een emmer aan met een wit poeder, vermoedelijk amfetamine.",
      {("amphetamine", None, None, "seizure")}),
+    # a lab of last year beside this week's find is another find, one seizure
+    ("In een schuur in Lierop werd dinsdag een drugslab opgerold. Er lag 40 liter amfetamine-olie. Vorig jaar werd "
+     "in het dorp ook al een drugslab ontdekt.",
+     {("amphetamine", 40.0, "l", "seizure"), ("unspecified", None, None, "seizure")}),
     # a village whose name holds a drug word still places a real find
     ("In Wouwse Plantage rolde de politie dinsdag een hennepplantage op.", {("cannabis", None, None, "seizure")}),
     # a generic find in a town of its own does not give way to a named find elsewhere

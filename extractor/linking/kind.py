@@ -226,10 +226,18 @@ def superlative_find(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
 
 @rule("kind.single_find_noun")
 def single_find_noun(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
-    """A find named as one is one, whenever it was: "Vorig jaar leidde een vangst van 3.500 kilo tot vijf arrestaties"."""
+    """A find named as one is one, whenever it was: "Vorig jaar leidde een vangst van 3.500 kilo tot vijf arrestaties".
+
+    So is one lab or plantation: "Vorig jaar werd in de gemeente ook al een drugslab ontdekt".
+    """
+    if c.mention_only and not c.plural and not c.count and c.drug_text.lower().endswith(_ONE_SITE):
+        return SEIZURE
     if not _single_nouns().search(_clause_and_head(ix, c)) or _says(c.sent, "plural_find_nouns"):
         return None
     return SEIZURE
+
+
+_ONE_SITE = ("lab", "laboratorium", "labo", "plantage", "kwekerij", "productielocatie", "productieplaats")
 
 
 @rule("kind.period_date")

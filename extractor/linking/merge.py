@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from datetime import timedelta
 from functools import cache
 
 from ..lexicon import countries_nl
@@ -182,12 +183,13 @@ def _inside(c: Candidate, lead: Candidate) -> bool:
 def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
     """Amount-less finds of one drug are one event: "Er werd hasj gevonden ... ook in de kelder lag hasj".
 
-    Not finds in two places, nor one find and a total of such finds.
+    Not finds in two places or at two times, nor one find and a total of such finds.
     """
     out, first = [], {}
     for c in cands:
         if c.mention_only and not c.sent.is_title:
-            if c.drug in first and (_elsewhere(out[first[c.drug]], c) or out[first[c.drug]].kind != c.kind):
+            a = out[first[c.drug]] if c.drug in first else None
+            if a is not None and (_elsewhere(a, c) or a.kind != c.kind or _another_time(a, c)):
                 first[c.drug] = len(out)  # "een lab in Limburg ... ook in Drenthe een lab": two finds; a find
                 # and a count of such finds ("vorig jaar werden verschillende van zulke labs ontmanteld"): two
             elif c.drug in first:
@@ -197,6 +199,18 @@ def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
             first[c.drug] = len(out)
         out.append(c)
     return out
+
+
+def _another_time(a: Candidate, b: Candidate) -> bool:
+    """Two finds each dated by their own sentence, more than a month apart ("vorig jaar ... ook al een
+    drugslab"; a plantation found one week and dismantled the next is one find)."""
+    month = timedelta(days=31)
+    return (
+        a.date_src == "own" == b.date_src
+        and a.date is not None
+        and b.date is not None
+        and (a.date.end + month < b.date.start or b.date.end + month < a.date.start)
+    )
 
 
 def _elsewhere(a: Candidate, b: Candidate) -> bool:
@@ -557,12 +571,22 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
 
 
 def _found_elsewhere(c: Candidate, named: list[Candidate]) -> bool:
-    """Its own sentence places the generic find in a town where no named find was made."""
+    """Its own sentence places the generic find in a town, or dates it to a time, where and when no named
+    find was made."""
 
     def own(x: Candidate) -> str | None:
         return x.place.name if x.place is not None and x.place_src == "own" else None
 
-    return own(c) is not None and bool(named) and all(own(d) is not None and own(d) != own(c) for d in named)
+    if own(c) is not None and bool(named) and all(own(d) is not None and own(d) != own(c) for d in named):
+        return True
+    iv = (
+        c.date if c.date_src == "own" else None
+    )  # "Vorig jaar werd ook al een drugslab ontdekt": another time
+    return (
+        iv is not None
+        and bool(named)
+        and all(d.date is not None and (d.date.end < iv.start or d.date.start > iv.end) for d in named)
+    )
 
 
 def _pass_value(cands: list[Candidate], c: Candidate, generic: frozenset) -> None:
