@@ -703,6 +703,16 @@ def test_a_report_of_the_find_dates_the_report_not_the_find(extractor):
     ]
 
 
+def test_a_find_made_again_does_not_take_the_earlier_finds_date(extractor):
+    """ "Vorige maand ... 500 kilo. Opnieuw werd 300 kilo gevonden": the 300 kilo is not of last month."""
+    text = "Vorige maand vond de douane in Terneuzen 500 kilo cocaïne. Nu werd er opnieuw 300 kilo cocaïne gevonden."
+    ev = {e["amount"]["value"]: e["date"] for e in _events(extractor, text, "2024-05-20")}
+    assert ev[500.0]["start"] == "2024-04-01" and ev[300.0] is None
+    text = "Vorige maand vond de douane in Terneuzen 500 kilo cocaïne. Ook werd er 300 kilo hasj gevonden."
+    ev = {e["amount"]["value"]: e["date"] for e in _events(extractor, text, "2024-05-20")}
+    assert ev[300.0]["start"] == "2024-04-01"
+
+
 # real-news phenomena (sentences written for these tables): (text, expected (drug, amount, unit, kind) set)
 PHENOMENA = [
     # one figure for several counted finds is their total; one figure each, single finds

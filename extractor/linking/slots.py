@@ -153,11 +153,22 @@ def _context_date(x: Sentence, m: Mention, ix: ArticleIndex) -> bool:
 
 @rule("slot.date.context")
 def date_context(ix: ArticleIndex, c: Candidate):
-    """The last date of the nearest earlier sentence: "Vorige week viel de politie binnen. Ze vond 2 kilo"."""
+    """The last date of the nearest earlier sentence: "Vorige week viel de politie binnen. Ze vond 2 kilo".
+
+    Not another find's date for a find made again: "Vorige maand vond de douane 500 kilo. Nu is er
+    opnieuw een partij gevonden".
+    """
     x = ix.nearest_before("date.context", "dates", lambda x, m: _context_date(x, m, ix), c.sent)
     if x is None:
         return None
+    if c.amount is not None and c.sent.words & _NOW and _own_find(ix, x):
+        return (
+            None  # "Vorige maand vond de douane 500 kilo. Nu is er opnieuw 300 kilo gevonden": not last month
+        )
     return [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)][-1], "context"
+
+
+_NOW = frozenset({"opnieuw", "alweer", "wederom"})  # a find again, later than the one before
 
 
 @rule("slot.date.title")
