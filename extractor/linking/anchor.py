@@ -9,7 +9,7 @@ from functools import cache
 from ..schema import Amount
 from .gate import Gate
 from .index import QUANTITY_UNITS, WORD, ArticleIndex, Mention, Sentence
-from .params import alternation, cue, params, phrases
+from .params import alternation, cue, occasion_count, params, phrases
 from .rules import RULES, Candidate, Log, rule
 
 
@@ -128,6 +128,7 @@ class Drugs:
         self.by_sentence: list[list[Mention]] = []
         self.purpose: set[int] = set()
         self._linkable: list[list[Mention]] = []  # by sentence: the drugs that are not a purpose
+        self._figures: dict | None = None  # (unit, value) -> [(end, drug)] of amounts naming their drug
         for s in ix.sentences:
             keep = []
             here = ix.at("drugs", s.index)
@@ -169,6 +170,20 @@ class Drugs:
 
     def linkable(self, s: Sentence) -> list[Mention]:
         return self._linkable[s.index]
+
+    def named_figure(self, amt: Amount, before: int) -> Mention | None:
+        """The drug of the last amount ending by ``before`` with this figure and its drug right at it
+        ("4 kilo heroïne"); the figures are read once per article."""
+        if self._figures is None:
+            self._figures = {}
+            for q in self.ix.mentions["amounts"]:
+                x = self.ix.sentence_at(q.start)
+                link = None if x is None or q.value.value is None else overlap(self.ix, x, q, self)
+                link = link or (drug_after(self.ix, x, q, self) if x is not None else None)
+                if link is not None:
+                    self._figures.setdefault((q.value.unit, q.value.value), []).append((q.end, link.drugs[0]))
+        named = [d for end, d in self._figures.get((amt.unit, amt.value), ()) if end <= before]
+        return named[-1] if named else None
 
     def last_before(self, s: Sentence) -> Mention | None:
         """The drug of the earlier context: the body's last specific, its last generic, then the title's."""
@@ -322,24 +337,8 @@ def unit_pills(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link 
 @rule("anchor.restated_amount")
 def restated_amount(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Link | None:
     """An amount without a drug that repeats an earlier one's figure is that drug's: "4 kilo heroïne ... een Fransman met 4 kilo"."""
-    gap = _gaps()[0]
-    for q in reversed(ix.mentions["amounts"]):
-        if (
-            q.end > s.start
-            or q.value.unit != a.value.unit
-            or q.value.value != a.value.value
-            or q.value.value is None
-        ):
-            continue
-        x = ix.sentence_at(q.start)
-        if x is None:
-            continue
-        for d in drugs.linkable(x):
-            if (d.start < q.end and q.start < d.end) or (
-                d.start >= q.end and gap.fullmatch(ix.text[q.end : d.start])
-            ):
-                return Link((d,), False, False, restated_amount, d.text)
-    return None
+    d = drugs.named_figure(a.value, s.start)
+    return Link((d,), False, False, restated_amount, d.text) if d is not None else None
 
 
 @rule("anchor.context_drug")
@@ -361,13 +360,13 @@ def context_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Lin
 
 def _identified_next(ix: ArticleIndex, s: Sentence, drugs: Drugs) -> bool:
     """The next sentence says what the find was: "Het bleek om cocaïne te gaan"."""
-    from .mentions import _IDENTIFIED
+    from .mentions import IDENTIFIED
 
     if s.index + 1 >= len(ix.sentences):
         return False
     nxt = ix.sentences[s.index + 1]
     specific = [d for d in drugs.linkable(nxt) if d.value not in params().generic]
-    return bool(specific) and bool(_IDENTIFIED.search(nxt.lower))
+    return bool(specific) and bool(IDENTIFIED.search(nxt.lower))
 
 
 @rule("anchor.next_sentence")
@@ -440,7 +439,7 @@ def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
 @rule("anchor.occasions_without_drug")
 def occasions_without_drug(ix: ArticleIndex, a: Mention) -> bool:
     """A count of times is a count of finds only with its drug: "9.000 keer drugs", not "twee keer binnengevallen"."""
-    return a.text.lower().split()[-1] in params().words["counted_occasions"]
+    return occasion_count(a.text)
 
 
 @rule("anchor.carrier_contains")
@@ -561,7 +560,8 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
 def the_drug(ix: ArticleIndex, s: Sentence, link: Link, drugs: Drugs) -> Mention | None:
     """ "de drug" names the drug named before: "een lab voor methamfetamine ... 50 kilo van de drug"."""
     d = link.drugs[0] if len(link.drugs) == 1 else None
-    if d is None or d.text.lower() != "drug" or not set(ix.words_before(d.start, 1)) & {"de", "deze", "die"}:
+    definite = params().words["definite_determiners"]
+    if d is None or d.text.lower() != "drug" or not set(ix.words_before(d.start, 1)) & definite:
         return None
     skip = params().generic | {"precursor"}
     earlier = [

@@ -34,12 +34,12 @@ def negated_trigger(s: Sentence) -> bool:
 @rule("gate.find_compound")
 def find_compound(ix: ArticleIndex, s: Sentence) -> bool:
     """A drug word compounded with a seizure word states a find: "Opnieuw drugsvondst in Vlissingen"."""
-    finds = _find_suffixes()
+    finds = find_nouns()
     return any(m.text.lower().endswith(finds) for m in ix.at("drugs", s.index))
 
 
 @cache
-def _find_suffixes() -> tuple[str, ...]:
+def find_nouns() -> tuple[str, ...]:
     """The compound endings that are seizure words ("vondst", "vangst")."""
     p = params()
     return tuple(w for w in p.suffixes if w in p.strong.single)
@@ -142,7 +142,8 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
     link_line(ix, log)
     trig, action, outs = [], [], []
     for s in ix.sentences:
-        word, particle = trigger(s) or find_compound(ix, s), separable_trigger(s)
+        said = trigger(s)
+        word, particle = said or find_compound(ix, s), separable_trigger(s)
         if word and not particle and negated_trigger(s):
             log.note(negated_trigger, s.text)
             word = False
@@ -151,7 +152,7 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
         if found and out:
             log.note(ruled_out, s.text)
         elif found:
-            log.note((trigger if trigger(s) else find_compound) if word else separable_trigger, s.text)
+            log.note((trigger if said else find_compound) if word else separable_trigger, s.text)
             if params().hard_negative.found(s.lower, s.words):  # kept by its relative clause or figure
                 log.note(relative_find if relative_find(s) else changed_to_figure, s.text)
         elif word or particle:

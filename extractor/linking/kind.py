@@ -14,7 +14,16 @@ from functools import cache
 from ..normalize.dates import year_to_date
 from ..schema import DateInterval
 from .index import WORD, ArticleIndex, Mention, Sentence
-from .params import count_of, counted_finds, cue, package_count, params, phrases, several_operations
+from .params import (
+    count_of,
+    counted_finds,
+    cue,
+    occasion_count,
+    package_count,
+    params,
+    phrases,
+    several_operations,
+)
 from .rules import RULES, Candidate, rule
 from .slots import resolve
 
@@ -33,9 +42,7 @@ def _says(s: Sentence, key: str) -> bool:
 @rule("kind.interception_count")
 def interception_count(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | None) -> str | None:
     """A count of interceptions is a total: "De douane onderschepte vorig jaar 9.000 keer drugs in pakketten"."""
-    if c.amount is None or not c.amount.text:
-        return None
-    return AGGREGATE if c.amount.text.lower().split()[-1] in params().words["counted_occasions"] else None
+    return AGGREGATE if c.amount is not None and occasion_count(c.amount.text) else None
 
 
 @rule("kind.table_line")
@@ -230,14 +237,17 @@ def single_find_noun(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str
 
     So is one lab or plantation: "Vorig jaar werd in de gemeente ook al een drugslab ontdekt".
     """
-    if c.mention_only and not c.plural and not c.count and c.drug_text.lower().endswith(_ONE_SITE):
+    if c.mention_only and not c.plural and not c.count and c.drug_text.lower().endswith(_one_site()):
         return SEIZURE
     if not _single_nouns().search(_clause_and_head(ix, c)) or _says(c.sent, "plural_find_nouns"):
         return None
     return SEIZURE
 
 
-_ONE_SITE = ("lab", "laboratorium", "labo", "plantage", "kwekerij", "productielocatie", "productieplaats")
+@cache
+def _one_site() -> tuple[str, ...]:
+    """The endings of a lab ("drugslab", "productieplaats") or a plantation ("hennepkwekerij")."""
+    return (*params().lab_words, "plantage", "kwekerij")
 
 
 @rule("kind.period_date")

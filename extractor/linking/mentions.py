@@ -226,7 +226,7 @@ def found_there(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
     return s.index > gate.first or (s.index + 1 < len(ix.sentences) and seized_next(ix, gate, s))
 
 
-_IDENTIFIED = re.compile(
+IDENTIFIED = re.compile(
     r"(?<!\w)(?:gaat|ging|gaan)(?!\w).*(?<!\w)om(?!\w)|(?<!\w)om(?!\w).*(?<!\w)(?:gaat|ging|gaan)(?!\w)"
 )
 
@@ -239,7 +239,7 @@ def identified(ix: ArticleIndex, gate: Gate, s: Sentence, drugs: Drugs) -> bool:
     prev = ix.sentences[s.index - 1]
     if prev.is_title or drugs.by_sentence[prev.index] or prev.words & params().negation:
         return False  # the find named its drug, or found nothing
-    return bool(_IDENTIFIED.search(s.lower))
+    return bool(IDENTIFIED.search(s.lower))
 
 
 def find_mentions(
@@ -316,9 +316,8 @@ def _mention(
             return None
     lab, lab_rule = lab_drug(ix, s, d, drugs), lab_drug
     if lab is not None and consumed is not None:
-        consumed.add(
-            id(lab)
-        )  # "een lab ... waar xtc-pillen werden gemaakt": the pills are the lab's, no find of their own
+        # "een lab ... waar xtc-pillen werden gemaakt": the pills are the lab's, no find of their own
+        consumed.add(id(lab))
         log.note(lab_purpose, lab.text)
     if lab is None:
         lab, lab_rule = lab_drug_next(ix, s, d, drugs, gate), lab_drug_next

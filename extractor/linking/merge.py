@@ -9,8 +9,8 @@ from datetime import timedelta
 from functools import cache
 
 from ..lexicon import countries_nl
-from ..schema import Amount
-from .params import alternation, count_of, counted_finds, cue, package_count, params
+from ..schema import Amount, DateInterval
+from .params import alternation, count_of, counted_finds, cue, occasion_count, package_count, params
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -163,7 +163,7 @@ def lead_detailed(cands: list[Candidate], log: Log) -> list[Candidate]:
         lead.date_src == "own"
         and later.date is not None
         and lead.date is not None
-        and (later.date.end < lead.date.start or later.date.start > lead.date.end)
+        and _apart(later.date, lead.date)
     ):
         return cands  # a find on another day
     log.dropped(lead_detailed, lead, later)
@@ -201,16 +201,16 @@ def one_mention_per_drug(cands: list[Candidate], log: Log) -> list[Candidate]:
     return out
 
 
+def _apart(x: DateInterval, y: DateInterval, gap: timedelta = timedelta(0)) -> bool:
+    """The two intervals do not meet, with more than ``gap`` between them."""
+    return x.end + gap < y.start or y.end + gap < x.start
+
+
 def _another_time(a: Candidate, b: Candidate) -> bool:
     """Two finds each dated by their own sentence, more than a month apart ("vorig jaar ... ook al een
     drugslab"; a plantation found one week and dismantled the next is one find)."""
-    month = timedelta(days=31)
-    return (
-        a.date_src == "own" == b.date_src
-        and a.date is not None
-        and b.date is not None
-        and (a.date.end + month < b.date.start or b.date.end + month < a.date.start)
-    )
+    own = a.date_src == "own" == b.date_src and a.date is not None and b.date is not None
+    return own and _apart(a.date, b.date, timedelta(days=31))
 
 
 def _elsewhere(a: Candidate, b: Candidate) -> bool:
@@ -376,15 +376,9 @@ def announced_count(cands: list[Candidate], log: Log) -> list[Candidate]:
     So too a count of times: "twee keer cocaïne onderschept. Op 3 mei 800 kilo, later 1.190 kilo".
     """
     out, reach = [], params().scopes["announced_count_sentences"]
-    times = params().words["counted_occasions"]
     for i, c in enumerate(cands):
         count = c.count if c.amount is None else None
-        if (
-            c.amount
-            and c.amount.value
-            and c.amount.unit == "units"
-            and c.amount.text.lower().split()[-1] in times
-        ):
+        if c.amount and c.amount.value and c.amount.unit == "units" and occasion_count(c.amount.text):
             count = int(c.amount.value)
         if count:
             detailed = 0
@@ -572,21 +566,13 @@ def generic_gives_way(cands: list[Candidate], log: Log) -> list[Candidate]:
 
 def _found_elsewhere(c: Candidate, named: list[Candidate]) -> bool:
     """Its own sentence places the generic find in a town, or dates it to a time, where and when no named
-    find was made."""
-
-    def own(x: Candidate) -> str | None:
-        return x.place.name if x.place is not None and x.place_src == "own" else None
-
-    if own(c) is not None and bool(named) and all(own(d) is not None and own(d) != own(c) for d in named):
+    find was made ("Vorig jaar werd ook al een drugslab ontdekt")."""
+    if not named:
+        return False
+    if all(_elsewhere(c, d) for d in named):
         return True
-    iv = (
-        c.date if c.date_src == "own" else None
-    )  # "Vorig jaar werd ook al een drugslab ontdekt": another time
-    return (
-        iv is not None
-        and bool(named)
-        and all(d.date is not None and (d.date.end < iv.start or d.date.start > iv.end) for d in named)
-    )
+    iv = c.date if c.date_src == "own" else None
+    return iv is not None and all(d.date is not None and _apart(d.date, iv) for d in named)
 
 
 def _pass_value(cands: list[Candidate], c: Candidate, generic: frozenset) -> None:

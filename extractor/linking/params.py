@@ -110,6 +110,12 @@ def package_count(text: str, unit: str) -> bool:
     return unit == "units" and text.lower().split()[-1] in _packages()
 
 
+def occasion_count(text: str) -> bool:
+    """An amount that counts times: "9.000 keer", not "9.000 pakketten"."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in params().words["counted_occasions"]
+
+
 @cache
 def cue(key: str) -> Cue:
     """The ``linking`` cue list ``key`` as a Cue: ``cue("earlier_find").found(s.lower, s.words)``."""
@@ -121,23 +127,27 @@ def count_of(word: str) -> int:
     return params().words["count_words"].get(word.lower()) or (int(word) if word.isdigit() else 0)
 
 
+def _counted(counts, nouns, digits: int) -> re.Pattern:
+    """A count (a word of ``counts`` or up to ``digits`` digits), at most one word, then one of
+    ``nouns``; group 1 is the count."""
+    return re.compile(
+        rf"(?<!\w)(\d{{1,{digits}}}|{alternation(counts)})\s+(?:\w+\s+)?(?:{alternation(nouns)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 @cache
 def counted_finds() -> re.Pattern:
     """ "twee vondsten", "3 grote vangsten": a count of finds (group 1 is the count)."""
     w = params().words
-    nums, nouns = alternation(w["count_words"]), alternation(w["plural_find_nouns"])
-    return re.compile(rf"(?<!\w)(\d{{1,2}}|{nums})\s+(?:\w+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
+    return _counted(w["count_words"], w["plural_find_nouns"], 2)
 
 
 @cache
 def several_operations() -> re.Pattern:
     """ "bij verschillende acties", "drie invallen": operations counted or said to be several."""
     w = params().words
-    many = alternation(set(w["several_words"]) | set(w["count_words"]))
-    return re.compile(
-        rf"(?<!\w)(?:\d{{1,3}}|{many})\s+(?:\w+\s+)?(?:{alternation(w['operation_nouns'])})(?!\w)",
-        re.IGNORECASE,
-    )
+    return _counted(set(w["several_words"]) | set(w["count_words"]), w["operation_nouns"], 3)
 
 
 def alternation(words) -> str:

@@ -11,7 +11,7 @@ import re
 
 from ..lexicon import countries_nl
 from .anchor import LABEL
-from .gate import has_trigger
+from .gate import find_nouns, has_trigger
 from .index import WORD, ArticleIndex, Mention, Sentence
 from .merge import earlier_find
 from .params import params
@@ -54,27 +54,13 @@ def reporting_date(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
     )
 
 
-_FIND_NOUNS = frozenset(
-    {
-        "vangst",
-        "vangsten",
-        "vondst",
-        "vondsten",
-        "recordvangst",
-        "inbeslagname",
-        "inbeslagnames",
-        "onderschepping",
-    }
-)
-
-
 def _reported_find(s: Sentence) -> bool:
     """The sentence's only find word is a noun a reporting verb takes: "Het parket bevestigt dinsdag de vangst"."""
     strong = params().strong
     if strong.multi is not None and strong.multi.search(s.lower):
         return False
     found = s.words & strong.single
-    return bool(found) and found <= _FIND_NOUNS
+    return bool(found) and all(w.endswith(find_nouns()) for w in found)  # "vangst", "recordvangst"
 
 
 @rule("slot.date.superlative_scope")
@@ -161,14 +147,12 @@ def date_context(ix: ArticleIndex, c: Candidate):
     x = ix.nearest_before("date.context", "dates", lambda x, m: _context_date(x, m, ix), c.sent)
     if x is None:
         return None
-    if c.amount is not None and c.sent.words & _NOW and _own_find(ix, x):
-        return (
-            None  # "Vorige maand vond de douane 500 kilo. Nu is er opnieuw 300 kilo gevonden": not last month
-        )
+    if c.amount is not None and c.sent.words & _AGAIN and _own_find(ix, x):
+        return None  # "Vorige maand vond de douane 500 kilo. Nu is er opnieuw 300 kilo gevonden"
     return [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)][-1], "context"
 
 
-_NOW = frozenset({"opnieuw", "alweer", "wederom"})  # a find again, later than the one before
+_AGAIN = frozenset({"opnieuw", "alweer", "wederom"})  # a find again, later than the one before
 
 
 @rule("slot.date.title")

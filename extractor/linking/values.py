@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from .anchor import Drugs
-from .index import ArticleIndex, Mention
+from .index import ArticleIndex, Mention, Sentence
 from .params import alternation, params
 from .rules import Candidate, Log, rule
 
@@ -25,10 +25,9 @@ def value_cue(ix: ArticleIndex, a: Mention) -> bool:
     return any(k in window for k in params().value_cues)
 
 
-_VALUE_SUBJECT = re.compile(
+_VALUE_SUBJECT = re.compile(  # the sum's own qualifier ("zo'n", "ruim") is part of the amount already
     r"(?<!\w)(?:straat|handels|markt|totale\s+|geschatte\s+)?waarde\s+van\s+(?:de|het|deze|die|dit|dat|alle)\s[^.;:]{0,60}?"
-    r"(?<!\w)(?:bedraagt|bedroeg|is|was|ligt\s+op|lag\s+op|komt\s+op|kwam\s+op)\s+"
-    r"(?:(?:ruim|bijna|zo'n|zo’n|ongeveer|circa|naar\s+schatting|meer\s+dan|minstens)\s+)?$",
+    r"(?<!\w)(?:bedraagt|bedroeg|is|was|ligt\s+op|lag\s+op|komt\s+op|kwam\s+op)\s+$",
     re.IGNORECASE,
 )
 
@@ -65,9 +64,7 @@ def worth_after(ix: ArticleIndex, a: Mention) -> bool:
 @rule("value.in_brackets")
 def in_brackets(ix: ArticleIndex, a: Mention) -> bool:
     """A sum in brackets right after a find prices it: "300 kilo hasj (2 miljoen euro) en 50 kilo coke (3 miljoen euro)"."""
-    before = re.search(
-        r"\(\s*(?:(?:ruim|bijna|zo'n|ongeveer|circa)\s+)?$", ix.text[max(0, a.start - 12) : a.start]
-    )
+    before = re.search(r"\(\s*$", ix.text[max(0, a.start - 4) : a.start])  # "ruim" is part of the amount
     if before is None or not re.match(r"\s*\)", ix.text[a.end : a.end + 3]):
         return False
     s = ix.sentence_at(a.start)
@@ -112,7 +109,9 @@ def named_drug(cands: list[Candidate], anchors: list[int], a: Mention, named: se
 
 
 @rule("value.named_drug_next")
-def named_drug_next(cands: list[Candidate], anchors: list[int], a: Mention, named: set[str], s) -> int | None:
+def named_drug_next(
+    cands: list[Candidate], anchors: list[int], a: Mention, named: set[str], s: Sentence
+) -> int | None:
     """A value of a named drug before its find: "De waarde van de hasj is 2 miljoen euro. Het ging om 500 kilo hasj"."""
     i = bisect.bisect_left(anchors, a.start)
     while i < len(cands) and cands[i].sent.index <= s.index + 1:

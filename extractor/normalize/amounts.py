@@ -150,12 +150,7 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
 def _may_start_number(word: str) -> bool:
     """Can this word begin a number ("een", "anderhalf", "tiental", "achthonderd")?"""
     lex = _lexicon()
-    return (
-        word in ("een", "één")
-        or word in lex["counted"]
-        or word in lex["about_one"]
-        or parse_number_word(word) is not None
-    )
+    return word in ("een", "één") or word in lex["counted"] or parse_number_word(word) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -239,6 +234,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
     toks = tokenize(text)
     out: list[AmountMatch] = []
     n = len(toks)
+    some, some_of = _lexicon()["some"], _lexicon()["some_of"]
     i = 0
     while i < n:
         if not _may_start(toks[i].lower):  # most words: nothing to read here
@@ -262,7 +258,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 matches, i = changed
                 out.extend(matches)
                 continue
-        if i > 0 and toks[i - 1].lower in _lexicon()["some"] and toks[i].lower in _lexicon()["some_of"]:
+        if i > 0 and toks[i].lower in some_of and toks[i - 1].lower in some:
             i += 1  # "een paar honderd gram", "enkele duizenden planten": a vague quantity, no figure
             continue
         m = _match_at(text, toks, i)

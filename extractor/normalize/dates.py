@@ -610,11 +610,14 @@ def _part_of_relative(m, ref):
     return a, b, "period", True
 
 
-@_rule(
+# "(in) de afgelopen", "het voorbije", Flemish "de jongste": a span running up to publication
+_RECENT = (
     _B
     + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?P<rel>afgelopen|voorbije|laatste|jongste)\s+"
-    r"(?:(?P<n>" + _NUMW + r")\s+)?(?P<u>halfjaar|half\s+jaar|maanden|weken|jaren|dagen)" + _E
 )
+
+
+@_rule(_RECENT + r"(?:(?P<n>" + _NUMW + r")\s+)?(?P<u>halfjaar|half\s+jaar|maanden|weken|jaren|dagen)" + _E)
 def _recent_period(m, ref):
     """ "het afgelopen halfjaar", "de afgelopen drie maanden", "de voorbije weken", Flemish "de jongste
     maanden": up to publication."""
@@ -642,10 +645,7 @@ def _recent_period(m, ref):
     return date(y, mo + 1, min(ref.day, _last_day(y, mo + 1))), ref, "period", True
 
 
-@_rule(
-    _B + r"(?:(?:in|tijdens|gedurende|over)\s+)?(?:(?:het|de)\s+)?(?:afgelopen|voorbije|laatste|jongste)\s+"
-    r"(?P<n>" + _NUMW + r")\s+jaar" + _E
-)
+@_rule(_RECENT + r"(?P<n>" + _NUMW + r")\s+jaar" + _E)
 def _recent_years(m, ref):
     """ "de afgelopen tien jaar", "de laatste vijf jaar": that many years up to publication."""
     n = _num(m["n"])
@@ -1073,8 +1073,7 @@ def _month_range(text: str, chosen, i: int, before: str) -> DateMatch | None:
         y1, y2 = a1.year, r2[0].year
         if join is None or not y1 < y2 <= y1 + (1 if join["en"] else 20):
             return None
-        prefix = _PREFIX_FROM.search(before)
-        ps = s - len(prefix.group(0)) if prefix else s
+        ps = _from_start(before, s)
         return DateMatch(
             ps, e2, DateInterval(date(y1, 1, 1), date(y2, 12, 31), "period", text[ps:e2], False, "span")
         )
@@ -1090,10 +1089,15 @@ def _month_range(text: str, chosen, i: int, before: str) -> DateMatch | None:
         y2 = (y1 if m2 >= m1 else y1 + 1) if rel2 else r2[0].year
     if (y1, m1) >= (y2, m2):
         return None
-    prefix = _PREFIX_FROM.search(before)
-    ps = s - len(prefix.group(0)) if prefix else s
+    ps = _from_start(before, s)
     return DateMatch(ps, e2, DateInterval(date(y1, m1, 1), date(y2, m2, _last_day(y2, m2)), "period",
                                           text[ps:e2], rel1 and rel2, "span"))  # fmt: skip
+
+
+def _from_start(before: str, s: int) -> int:
+    """Where the span begins: at its "van", "vanaf", "sinds" or "tussen" when one stands before ``s``."""
+    prefix = _PREFIX_FROM.search(before)
+    return s - len(prefix.group(0)) if prefix else s
 
 
 def _since_event(text: str, s: int) -> int | None:
@@ -1142,8 +1146,9 @@ def _combine(text: str, chosen, bounds) -> list[DateMatch]:
                     continue
         m_since = _PREFIX_SINCE.search(before)
         m_until = _PREFIX_UNTIL.search(before)
-        dated = text[s:e].lower().startswith(("in ", "van ")) or _IN_OR_OF.search(before)
-        since_event = None if m_since or not dated else _since_event(text, s)
+        since_event = None
+        if not m_since and (text[s:e].lower().startswith(("in ", "van ")) or _IN_OR_OF.search(before)):
+            since_event = _since_event(text, s)  # "sinds de start van het onderzoek in 2021"
         if (m_since or since_event is not None) and ref_hi is not None and a <= ref_hi:
             ps = s - len(m_since.group(0)) if m_since else since_event
             out.append(DateMatch(ps, e, DateInterval(a, ref_hi, "period", text[ps:e], True, "span")))

@@ -63,8 +63,9 @@ _IN_DE_STREET = re.compile(
     r"(?<![\w])(?:[Ii]n|[Oo]p|[Aa]an)\s+de\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)"
 )
 _IN_DE_WIJK = re.compile(r"(?<![\w])in\s+de\s+(?:wijk|buurt)\s+(?P<name>[A-Z][\w'’]*+(?:\s[A-Z][\w'’]*+)?)")
-_DATELINE = re.compile(r"\s*(?P<name>[A-Z][\w'’]*+(?:[ -][A-Z][\w'’]*+)?)\s*(?::|\s[-–—])\s")
-_PARAGRAPH_DATELINE = re.compile(r"\s*(?P<name>[A-Z][\w'’]*+(?:[ -][A-Z][\w'’]*+)?)\s[-–—]\s")
+_DATELINE_NAME = r"\s*(?P<name>[A-Z][\w'’]*+(?:[ -][A-Z][\w'’]*+)?)"
+_DATELINE = re.compile(_DATELINE_NAME + r"\s*(?::|\s[-–—])\s")
+_PARAGRAPH_DATELINE = re.compile(_DATELINE_NAME + r"\s[-–—]\s")  # a dash only: "Tholen: 22 kilo" is a table
 _PARAGRAPH = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 
 
@@ -242,7 +243,7 @@ def find_places(
                 kind = prev.place.kind  # "in Beveren, Lokeren en Sint-Gillis-Waas"
             elif prev and _MUNICIPALITY_OF.fullmatch(text, prev.end, s):
                 kind = (
-                    "scope"  # "in Esbeek, gemeente Hilvarenbeek": where is the village, not its municipality
+                    "scope"  # "in Esbeek, gemeente Hilvarenbeek": the village is where, not its municipality
                 )
             if country and name in _countries_only():
                 kind = (
