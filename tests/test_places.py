@@ -64,6 +64,7 @@ NEGATIVE = [
     "twee Amsterdamse hoofdverdachten",
     "het grootste lab ooit in Nederland",  # a scope, not a place of the find
     "De drugs lagen in het district van de politie.",  # "district" without a name
+    "Agenten vielen binnen in een flat in de Haagse Schilderswijk.",  # "de": a town takes "het"
 ]
 SCOPE_NEGATIVE = [  # the same words with a real place after them
     ("Voor het eerst werd in Zeebrugge zo'n partij gevonden.", "Zeebrugge", "locative"),
@@ -96,7 +97,8 @@ def test_list_keeps_role():
 @pytest.mark.parametrize(
     "text,name",
     [("De politie vond in het Limburgse Bree 3 kilo cocaïne.", "Bree"), ("in het Brabantse Oss", "Oss"),
-     ("in het West-Vlaamse Tielt", "Tielt"), ("in het Zeeuwse Kruiningen", "Kruiningen")],
+     ("in het West-Vlaamse Tielt", "Tielt"), ("in het Zeeuwse Kruiningen", "Kruiningen"),
+     ("in de Brabantse gemeente Sprundel", "Sprundel")],
 )  # fmt: skip
 def test_regional_adjective_before_the_place(text, name):
     found = [(m.place.name, m.place.kind) for m in find_places(text)]

@@ -56,7 +56,9 @@ _STREET = re.compile(
 _IN_NAME = re.compile(
     r"(?<![\w])(?:[Ii]n|[Tt]e|[Tt]er\s+hoogte\s+van|[Oo]p\s+het\s+strand\s+van|[Ii]n\s+het\s+centrum\s+van)\s+(?:de\s+(?:wijk|deelgemeente|buurt|gemeente|straat)\s+"
     r"|het\s+(?:district|ressort|dorp|gehucht|kustdorp|grensdorp)\s+"
-    r"|(?:het|de)\s+[A-Z][\w'’-]{0,30}?se\s+(?:(?:" + "|".join(sorted(_PLACE_TYPES)) + r")\s+)?)?"
+    # "het Limburgse Echt" (a town is neuter), "de Brabantse gemeente X"; not "de Brugse Poort"
+    r"|het\s+[A-Z][\w'’-]{0,30}?se\s+(?:(?:" + "|".join(sorted(_PLACE_TYPES)) + r")\s+)?"
+    r"|de\s+[A-Z][\w'’-]{0,30}?se\s+(?:" + "|".join(sorted(_PLACE_TYPES)) + r")\s+)?"
     r"(?P<name>[A-Z][\w'’]*+(?:-[A-Z]?[\w'’]++)*+(?:\s[A-Z][\w'’]*+(?:-[\w'’]++)*+)?)"
 )
 _IN_DE_STREET = re.compile(
