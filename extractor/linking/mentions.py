@@ -232,13 +232,18 @@ IDENTIFIED = re.compile(
 
 
 @rule("mentions.identified")
-def identified(ix: ArticleIndex, gate: Gate, s: Sentence, drugs: Drugs) -> bool:
-    """A find of no named drug, identified in the next sentence: "Agenten vonden een zak wit poeder. Het bleek om cocaïne te gaan"."""
+def identified(ix: ArticleIndex, gate: Gate, s: Sentence, drugs: Drugs, consumed: set[int]) -> bool:
+    """A find of no named drug, identified in the next sentence: "Agenten vonden een zak wit poeder. Het bleek om cocaïne te gaan".
+
+    "drugs" names none: "Agenten vonden drugs. Het ging om 3 kilo heroïne en een kleine hoeveelheid cocaïne".
+    """
     if s.index == 0 or not gate.trigger[s.index - 1] or gate.trigger[s.index] or gate.out[s.index]:
         return False
     prev = ix.sentences[s.index - 1]
-    if prev.is_title or drugs.by_sentence[prev.index] or prev.words & params().negation:
-        return False  # the find named its drug, or found nothing
+    # the find named its drug or weighed its "drugs" ("340 pakketjes met drugs"), or found nothing
+    named = [d for d in drugs.by_sentence[prev.index] if d.value not in params().generic or id(d) in consumed]
+    if prev.is_title or named or prev.words & params().negation:
+        return False
     return bool(IDENTIFIED.search(s.lower))
 
 
@@ -260,7 +265,7 @@ def find_mentions(
             found_there
             if found_there(ix, gate, s)
             else identified
-            if identified(ix, gate, s, drugs)
+            if identified(ix, gate, s, drugs, consumed)
             else None
         )
         if not (gate.trigger[s.index] or there):
