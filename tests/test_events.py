@@ -235,6 +235,26 @@ def test_origin_is_not_the_place(extractor):
     assert ev[0]["location"]["name"] == "Rotterdam" and ev[0]["location"]["country"] == "NL"
 
 
+@pytest.mark.parametrize(
+    "text,place",
+    [  # a find in someone's home is where they live
+        ("Een 27-jarige man uit Harderwijk is opgepakt. In zijn woning lag 3 kilo hasj.", "Harderwijk"),
+        ("De rechter veroordeelde een Tilburger. In zijn huis vond de politie 2 kilo coke.", "Tilburg"),
+        # not a home, or the find's own place: the home town is not the place
+        ("Een 27-jarige man uit Harderwijk is in Zwolle opgepakt. In zijn auto lag 3 kilo hasj.", "Zwolle"),
+        ("Een man uit Harderwijk is opgepakt. In zijn woning in Ermelo lag 3 kilo hasj.", "Ermelo"),
+        ("Een lading uit Ecuador is onderschept. In zijn woning in Ermelo lag 3 kilo hasj.", "Ermelo"),
+    ],
+)
+def test_a_find_at_home_is_where_its_owner_lives(extractor, text, place):
+    assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == [place]
+
+
+def test_a_find_at_home_takes_no_origin(extractor):
+    text = "Een lading uit Ecuador is in Antwerpen onderschept. Bij hem thuis lag 3 kilo hasj."
+    assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")][-1] == "Antwerpen"
+
+
 def test_place_and_date_from_earlier_context(extractor):
     text = "De FIOD deed maandag een inval in een loods in Venray. Daar lag 75 kilo heroïne."
     ev = _events(extractor, text, "2022-03-10")

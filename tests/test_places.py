@@ -35,6 +35,8 @@ POSITIVE = [
     ("in Sint-Gillis-Waas", "Sint-Gillis-Waas", "BE", "locative"),
     ("te Ooltgensplaat", "Ooltgensplaat", "NL", "locative"),
     ("de 63-jarige Amsterdammer Eric", "Amsterdam", "NL", "weak"),
+    ("een 52-jarige Eindhovenaar", "Eindhoven", "NL", "weak"),
+    ("twee jonge Bruggeling", "Brugge", "BE", "weak"),
     ("in Duitsland", "Duitsland", "DE", "locative"),
     # "in het district X", "in het dorp X": a name the gazetteer need not know
     ("De politie vond de drugs in het district Tapanahony.", "Tapanahony", None, "locative"),

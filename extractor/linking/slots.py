@@ -14,7 +14,7 @@ from .anchor import LABEL
 from .gate import find_nouns, has_trigger
 from .index import WORD, ArticleIndex, Mention, Sentence
 from .merge import earlier_find
-from .params import params
+from .params import cue, params
 from .rules import RULES, Candidate, rule
 
 _SENTENCE_END = re.compile(r"\n|[.!?]\s")
@@ -251,6 +251,31 @@ def _respectively(ix: ArticleIndex, c: Candidate, ms: list[Mention]) -> Mention 
         return None
     at = next((k for k, f in enumerate(figures) if f.start <= c.anchor < max(f.end, f.start + 1)), None)
     return ms[at] if at is not None else None
+
+
+def _resident(ix: ArticleIndex, m: Mention) -> bool:
+    """ "een 34-jarige man uit Tilburg", "de Eindhovenaar": where someone lives."""
+    if m.value.kind == "weak" and m.value.text[:1].isupper() and m.value.text != m.value.name:
+        return True  # a demonym
+    if m.value.kind != "origin":
+        return False
+    words = [w.lower() for w in WORD.findall(ix.text[max(0, m.start - 40) : m.start])]
+    if len(words) < 2 or words[-1] != "uit":
+        return False
+    residents = params().words["residents"]
+    return any(w in residents or w.endswith("jarige") for w in words[-3:-1])
+
+
+@rule("slot.place.home")
+def place_home(ix: ArticleIndex, c: Candidate):
+    """A find in someone's home is where they live: "Een 40-jarige vrouw uit Weert ... In haar woning lag 2 kilo"."""
+    if not cue("home_phrases").found(c.sent.lower, c.sent.words):
+        return None
+    homes = [m for m in ix.mentions["places"] if _resident(ix, m)]
+    before = [m for m in homes if m.start < c.sent.end]
+    if before:
+        return before[-1], "context"
+    return (homes[0], "context") if homes else None
 
 
 def _place_context(ix: ArticleIndex, c: Candidate, kinds: tuple, key: str):
