@@ -1130,6 +1130,10 @@ ANCHORED_DATES = [
         "Het parket meldt dat de douane in het eerste halfjaar 7.300 kilo cocaïne onderschepte.",
         {7300.0: ("2023-01-01", "2023-06-30")},
     ),
+    (  # "Vaals hebben" is no comparison ("als"): the date is the find's
+        "In een loods in Vaals hebben agenten dinsdag drugs gevonden. Er was veel politie. Het ging om 7 kilo hasj.",
+        {7.0: ("2023-07-04", "2023-07-04")},
+    ),
 ]
 ANCHORED_DATES_NEGATIVE = [  # a date of what came next, or a date that is not this figure's
     (

@@ -187,7 +187,7 @@ def params() -> Params:
         particles=cues["particle_triggers"],
         action_particles=cues["action_particles"],
         words=words,
-        comparison=re.compile(rf"(?:{comparison})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE),
+        comparison=re.compile(rf"(?<!\w)(?:{comparison})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE),
         cross_reference=re.compile(rf"\s*+(?:{cross})(?![\w'])\s*[.:!]", re.IGNORECASE),
         containers=frozenset(drugs["containers"]),
         lab_words=frozenset(drugs["lab_words"]),
