@@ -250,6 +250,11 @@ def test_a_find_at_home_is_where_its_owner_lives(extractor, text, place):
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == [place]
 
 
+def test_a_courts_seat_named_before_is_not_the_place(extractor):
+    text = "De rechtbank in Gent sprak vrijdag een vonnis uit. Bij de verdachte werd 2 kilo hasj in beslag genomen."
+    assert [e["location"] for e in _events(extractor, text, "2022-03-10")] == [None]
+
+
 def test_a_find_at_home_takes_no_origin(extractor):
     text = "Een lading uit Ecuador is in Antwerpen onderschept. Bij hem thuis lag 3 kilo hasj."
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")][-1] == "Antwerpen"

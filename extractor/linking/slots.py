@@ -279,10 +279,13 @@ def place_home(ix: ArticleIndex, c: Candidate):
 
 
 def _place_context(ix: ArticleIndex, c: Candidate, kinds: tuple, key: str):
-    x = ix.nearest_before(key, "places", lambda x, m: _usable(m) and m.value.kind in kinds, c.sent)
+    def keep(m: Mention) -> bool:
+        return m.value.kind in kinds and (_usable(m) or kinds == ("agency",))
+
+    x = ix.nearest_before(key, "places", lambda x, m: keep(m), c.sent)
     if x is None:
         return None
-    found = [m for m in ix.at("places", x.index) if _usable(m) and m.value.kind in kinds]
+    found = [m for m in ix.at("places", x.index) if keep(m)]
     best = min(_rank(m) for m in found)  # "in Heijen (Gennep, bij Nijmegen)": where, before near where
     return [m for m in found if _rank(m) == best][-1], "context"
 
@@ -319,6 +322,12 @@ def place_agency_seat(ix: ArticleIndex, c: Candidate):
     """Last resort: the seat of an agency in the sentence: "De FGP van Antwerpen nam 40 kilo in beslag"."""
     seats = [m for m in ix.at("places", c.sent.index) if m.value.kind == "agency"]
     return (seats[0], "context") if seats else None
+
+
+@rule("slot.place.agency_context")
+def place_agency_context(ix: ArticleIndex, c: Candidate):
+    """Else the seat of an agency named before: "De politie Antwerpen hield 23 dealers aan. Er werd 2 kilo hasj in beslag genomen"."""
+    return _place_context(ix, c, ("agency",), "place.agency")
 
 
 @rule("slot.place.later")
