@@ -890,11 +890,16 @@ PHENOMENA = [
     # possession found on a person
     ("Bij een verkeerscontrole in Hasselt bleek de passagier drugs op zak te hebben.", {("unspecified", None, None, "seizure")}),
     ("De fietser bleek 12 gram speed bij zich te hebben.", {("amphetamine", 0.012, "kg", "seizure")}),
+    ("Op het schoolplein werden twee scholieren betrapt met een beetje hasj.", {("cannabis", None, None, "seizure")}),
+    ("De bijrijder was in het bezit van heroïne en een boksbeugel.", {("heroin", None, None, "seizure")}),
+    ("Tijdens de fouillering bleek dat de jongen drugs bij zich had.", {("unspecified", None, None, "seizure")}),
     # what the next sentence seizes by a back reference
     ("Onder de achterbank zaten zes blokken hasj van een kilo. Agenten namen de drugs en 800 euro in beslag.",
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "De bijrijder was in het bezit van een boksbeugel en een valse identiteitskaart.",  # possession, no drug
+    "De twee jongens werden betrapt op het verkopen van drugs aan scholieren.",  # caught dealing, no find
     # a bare lab that is no drug lab gives no drug to a later figure, even after a police check
     "In het lab van het ziekenhuis in Zwolle werd een test ontwikkeld. Bij een verkeerscontrole in Ede kregen "
     "80 automobilisten een boete. De vissers brachten 42 ton tong aan land.",

@@ -87,10 +87,16 @@ def read_mention(ix: ArticleIndex, s: Sentence, d: Mention) -> Reading:
 
 @rule("mentions.possessed")
 def possessed(ix: ArticleIndex, s: Sentence, d: Mention) -> bool:
-    """Drugs on a person are a find: "Bij de controle bleek de bestuurder drugs op zak te hebben"."""
+    """Drugs on a person are a find: "Bij de controle bleek de bestuurder drugs op zak te hebben".
+
+    Also after the possession: "De man was in het bezit van cocaïne", "betrapt met wiet".
+    """
     cs, ce = ix.clause(s, d.start)
     after = ix.text[d.end : ce].lower()
-    return any(p in after[:30] for p in params().words["possession"])
+    if any(p in after[:30] for p in params().words["possession"]):
+        return True
+    before = ix.text[max(cs, d.start - 25) : d.start].lower()
+    return any(p in before for p in params().words["possession_before"])
 
 
 @rule("mentions.found_object")
