@@ -668,6 +668,39 @@ def test_kind_table(extractor, text, kind):
     assert ev and {e["kind"] for e in ev} == {kind}, ev
 
 
+@pytest.mark.parametrize(
+    "text,kinds",
+    [  # a figure for another place beside a yearly total, in the total's period, is that place's total
+        ("Vorig jaar werd in Rotterdam 46 ton cocaïne onderschept. In Antwerpen werd 110 ton onderschept.",
+         {46000.0: "aggregate", 110000.0: "aggregate"}),
+        # ... but one find there, or a find of its own day, stays a find
+        ("Vorig jaar werd in Rotterdam 46 ton cocaïne onderschept. In Antwerpen werd een lading van 2 ton gevonden.",
+         {46000.0: "aggregate", 2000.0: "seizure"}),
+        ("Vorig jaar werd in Rotterdam 46 ton cocaïne onderschept. In Antwerpen werd dinsdag 2 ton gevonden.",
+         {46000.0: "aggregate", 2000.0: "seizure"}),
+        ("Vorig jaar werd in Rotterdam 46 ton cocaïne onderschept. In Antwerpen lag 2 ton in een container.",
+         {46000.0: "aggregate", 2000.0: "seizure"}),
+    ],
+)  # fmt: skip
+def test_a_parallel_figure_beside_a_total(extractor, text, kinds):
+    ev = _events(extractor, text, "2023-05-12")
+    assert {e["amount"]["value"]: e["kind"] for e in ev} == kinds, ev
+
+
+def test_a_compared_figures_date_is_not_the_next_sentences(extractor):
+    """ "minder dan het jaar ervoor, toen het om 72 ton ging" dates the compared figure only."""
+    text = (
+        "De douane onderschepte vorig jaar 60 ton cocaïne in Rotterdam. Dat is minder dan het jaar ervoor, "
+        "toen het om 72 ton ging. In Antwerpen werd 116 ton onderschept."
+    )
+    ev = _events(extractor, text, "2023-05-12")
+    assert {e["amount"]["value"]: e["date"]["start"] for e in ev} == {
+        60000.0: "2022-01-01",
+        72000.0: "2021-01-01",
+        116000.0: "2022-01-01",
+    }
+
+
 def test_total_of_one_day_keeps_its_day(extractor):
     """Only a running total dated to a day runs from 1 January; a total of one day's finds is that day."""
     day = _events(

@@ -271,19 +271,34 @@ def continued_totals(cands: list[Candidate], log) -> list[Candidate]:
     """Figures added to a total, dated by it, are totals: "Vorig jaar werd 59 ton cocaïne onderschept. Daarnaast werd 2.300 kilo heroïne gevonden"."""
     out: list[Candidate] = []
     for c in cands:
-        prev = next((p for p in reversed(out) if p.amount is not None and p.sent.index < c.sent.index), None)
-        if (
-            c.kind == SEIZURE
-            and (c.amount is not None or c.vague)  # "Daarnaast werden kleine hoeveelheden hasj aangetroffen"
-            and c.date_src == "context"
-            and prev is not None
-            and prev.kind == AGGREGATE
-            and prev.date == c.date
-            and _ADDED.match(c.sent.text)
-        ):
+        if c.kind != SEIZURE or c.date_src != "context" or not (c.amount is not None or c.vague):
+            out.append(c)  # "Daarnaast werden kleine hoeveelheden hasj aangetroffen": vague, no amount
+            continue
+        before = [p for p in reversed(out) if p.amount is not None and p.sent.index < c.sent.index]
+        prev = before[0] if before else None
+        same = next((p for p in before if p.kind == AGGREGATE and p.date == c.date), None)
+        if prev is not None and prev.kind == AGGREGATE and prev.date == c.date and _ADDED.match(c.sent.text):
             c = c.decide("kind", continued_totals, c.sent.text.strip()[:80], kind=AGGREGATE)
+        elif same is not None and parallel_total(c, same):
+            c = c.decide("kind", parallel_total, c.sent.text.strip()[:80], kind=AGGREGATE)
         out.append(c)
     return out
+
+
+_PLACE_FIRST = re.compile(r"\s*(?:in|op|te)\s+(?:de\s+(?:haven\s+van\s+)?)?[A-Z]", re.IGNORECASE)
+
+
+@rule("kind.parallel_total")
+def parallel_total(c: Candidate, prev: Candidate) -> bool:
+    """A figure of the same drug and period, for another place, beside a total is a total: "Vorig jaar
+    werd in Rotterdam 46 ton cocaïne onderschept. In Antwerpen werd 116 ton onderschept"."""
+    if c.drug != prev.drug or c.amount is None or c.place_src != "own" or c.place == prev.place:
+        return False
+    if prev.date is None or (prev.date.end - prev.date.start).days <= 31:
+        return False
+    if _one_find_context(c) or _says(c.sent, "single_find_nouns"):
+        return False  # "In Antwerpen werd een lading van 2 ton gevonden": one find
+    return _PLACE_FIRST.match(c.sent.text) is not None
 
 
 _ADDED = re.compile(r"\s*(?:daarnaast|verder|bovendien|tevens|voorts|ook)(?!\w)", re.IGNORECASE)

@@ -26,14 +26,19 @@ _SENTENCE_END = re.compile(r"\n|[.!?]\s")
 @rule("slot.date.comparison")
 def in_comparison(ix: ArticleIndex, m: Mention, anchor: int) -> bool:
     """A date in a comparison dates the compared figure, not the find: "tegen 260 kilo vorig jaar"."""
-    window = _SENTENCE_END.split(ix.tail(m.start, params().scopes["comparison_words"]))[-1]
-    hit = params().comparison.search(window)
-    if not hit:
+    starts_at = _comparison_start(ix, m)
+    if starts_at is None:
         return False
-    starts_at = m.start - len(window) + hit.start()
     if m.end <= anchor and re.match(r"\s*,?\s*toen\s", ix.text[m.end : anchor], re.IGNORECASE):
         return False  # "meer dan in 2022, toen het om 110 ton ging": the compared figure's own date
     return not (starts_at <= anchor < m.start)  # "tegen 41.000 kilo in heel 2020": the figure's own date
+
+
+def _comparison_start(ix: ArticleIndex, m: Mention) -> int | None:
+    """Where the comparison a date stands in begins ("dan", "tegen" a few words before it), if it does."""
+    window = _SENTENCE_END.split(ix.tail(m.start, params().scopes["comparison_words"]))[-1]
+    hit = params().comparison.search(window)
+    return m.start - len(window) + hit.start() if hit else None
 
 
 @rule("slot.date.reporting")
@@ -134,7 +139,9 @@ def date_sentence(ix: ArticleIndex, c: Candidate):
 
 
 def _context_date(x: Sentence, m: Mention, ix: ArticleIndex) -> bool:
-    return not reporting_date(ix, x, m) and not in_comparison(ix, m, x.end) and not superlative_scope(ix, m)
+    """A date later sentences may take: not a report's, not a superlative's domain, and not the date of
+    a compared figure, even its own ("minder dan het jaar ervoor, toen het om 72 ton ging")."""
+    return not reporting_date(ix, x, m) and _comparison_start(ix, m) is None and not superlative_scope(ix, m)
 
 
 @rule("slot.date.context")
