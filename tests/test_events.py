@@ -931,6 +931,7 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "Het meisje had op het festival een xtc-pil geslikt en werd onwel.",  # swallowed to use, no arrest
     "De bijrijder was in het bezit van een boksbeugel en een valse identiteitskaart.",  # possession, no drug
     "De twee jongens werden betrapt op het verkopen van drugs aan scholieren.",  # caught dealing, no find
     # a bare lab that is no drug lab gives no drug to a later figure, even after a police check

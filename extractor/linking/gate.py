@@ -66,7 +66,16 @@ def takes_place(s: Sentence) -> bool:
 @rule("gate.ruled_out")
 def ruled_out(s: Sentence) -> bool:
     """Use, trade, production, prices, ratios or sentences rule a sentence out: "Hij werd veroordeeld voor 5 kilo"."""
-    return params().hard_negative.found(s.lower, s.words) and not (relative_find(s) or changed_to_figure(s))
+    words = s.words - params().words["swallowing"] if swallowed_to_smuggle(s) else s.words
+    return params().hard_negative.found(s.lower, words) and not (relative_find(s) or changed_to_figure(s))
+
+
+@rule("gate.swallowed_to_smuggle")
+def swallowed_to_smuggle(s: Sentence) -> bool:
+    """Drugs swallowed by someone arrested are smuggled, not used: "Ze werd op Schiphol aangehouden omdat ze bolletjes had geslikt"."""
+    if not s.words & params().words["swallowing"]:
+        return False
+    return params().action.found(s.lower, s.words) or any("bolletje" in w for w in s.words)
 
 
 _CHANGED_TO = re.compile(
@@ -149,6 +158,8 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
             word = False
         found = (word or particle) and not takes_place(s)
         out = ruled_out(s)
+        if not out and swallowed_to_smuggle(s):
+            log.note(swallowed_to_smuggle, s.text)
         if found and out:
             log.note(ruled_out, s.text)
         elif found:

@@ -290,8 +290,10 @@ _PLACE_FIRST = re.compile(r"\s*(?:in|op|te)\s+(?:de\s+(?:haven\s+van\s+)?)?[A-Z]
 
 @rule("kind.parallel_total")
 def parallel_total(c: Candidate, prev: Candidate) -> bool:
-    """A figure of the same drug and period, for another place, beside a total is a total: "Vorig jaar
-    werd in Rotterdam 46 ton cocaïne onderschept. In Antwerpen werd 116 ton onderschept"."""
+    """A figure for another place beside a total of its drug and period is a total: "In Antwerpen werd 116 ton onderschept".
+
+    After, for example, "Vorig jaar werd in Rotterdam 46 ton cocaïne onderschept".
+    """
     if c.drug != prev.drug or c.amount is None or c.place_src != "own" or c.place == prev.place:
         return False
     if prev.date is None or (prev.date.end - prev.date.start).days <= 31:

@@ -287,29 +287,35 @@ def _weight_phrase() -> re.Pattern:
 
 @rule("merge.weight_of_packages")
 def weight_of_packages(cands: list[Candidate], log: Log) -> list[Candidate]:
-    """A weight after counted packages of its drug is their amount: "28 pakketten cocaïne, samen goed voor 33 kilo"."""
+    """A weight after counted packages of its drug is their amount: "28 pakketten cocaïne, samen goed voor 33 kilo".
+
+    A drug named with the weight names the packages: "92 bolletjes met in totaal een kilo cocaïne".
+    """
     out: list[Candidate] = []
+    generic = params().generic
     for c in cands:
         k = len(out) - 1
-        if c.amount is not None and c.amount.unit in ("kg", "l") and not c.adjacent_drug:
+        if c.amount is not None and c.amount.unit in ("kg", "l"):
             before = c.sent.text[: c.anchor - c.sent.start].rstrip(" ,")
             if _weight_phrase().search(before):
-                while (
-                    k >= 0
-                    and out[k].sent is c.sent
-                    and not (
-                        out[k].amount
-                        and package_count(out[k].amount.text, out[k].amount.unit)
-                        and out[k].drug == c.drug
-                    )
-                ):
+                while k >= 0 and out[k].sent is c.sent and not _packages_of(out[k], c, generic):
                     k -= 1
                 if k >= 0 and out[k].sent is c.sent:
-                    out[k] = out[k].decide("amount", weight_of_packages, c.amount.text, amount=c.amount)
-                    log.dropped(weight_of_packages, c, out[k])
+                    if c.adjacent_drug:  # the weight's drug is the packages'
+                        log.dropped(weight_of_packages, out[k], c)
+                        out[k] = c.decide("amount", weight_of_packages, c.amount.text)
+                    else:
+                        out[k] = out[k].decide("amount", weight_of_packages, c.amount.text, amount=c.amount)
+                        log.dropped(weight_of_packages, c, out[k])
                     continue
         out.append(c)
     return out
+
+
+def _packages_of(p: Candidate, c: Candidate, generic: frozenset) -> bool:
+    """``p`` counts packages the weight ``c`` may weigh: of its drug, or of none named when ``c`` names it."""
+    same = p.drug in generic if c.adjacent_drug else p.drug == c.drug
+    return bool(p.amount and package_count(p.amount.text, p.amount.unit) and same)
 
 
 def _counted_before(out: list[Candidate], c: Candidate, reach: int) -> int | None:
