@@ -924,6 +924,10 @@ PHENOMENA = [
     ("Bij een verkeerscontrole in Hasselt bleek de passagier drugs op zak te hebben.", {("unspecified", None, None, "seizure")}),
     ("De fietser bleek 12 gram speed bij zich te hebben.", {("amphetamine", 0.012, "kg", "seizure")}),
     ("Op het schoolplein werden twee scholieren betrapt met een beetje hasj.", {("cannabis", None, None, "seizure")}),
+    # what was made there names a lab only after it, not a drug made anywhere before it
+    ("In Boxtel is een drugslab opgerold. Er werd vermoedelijk amfetamine geproduceerd.", {("amphetamine", None, None, "seizure")}),
+    ("Er wordt in Brabant veel amfetamine gemaakt. De politie rolde in Boxtel een drugslab op.",
+     {("unspecified", None, None, "seizure")}),
     ("De bijrijder was in het bezit van heroïne en een boksbeugel.", {("heroin", None, None, "seizure")}),
     ("Tijdens de fouillering bleek dat de jongen drugs bij zich had.", {("unspecified", None, None, "seizure")}),
     # what the next sentence seizes by a back reference

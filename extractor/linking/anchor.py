@@ -46,7 +46,21 @@ def purpose(ix: ArticleIndex, d: Mention) -> bool:
     window = ix.tail(d.start, params().scopes["purpose_words"]).lower()
     if any(p in window for p in params().purpose):
         return True
-    return "waar" in ix.words_before(d.start, 2) and _MADE.match(ix.text, d.end) is not None
+    return "waar" in ix.words_before(d.start, 2) and _MADE.match(ix.text, d.end) is not None or made(ix, d)
+
+
+_PASSIVE = frozenset({"werd", "werden", "wordt", "worden"})
+_MADE_PARTICIPLE = re.compile(
+    r"\s+(?:\w+\s+)?(?:gemaakt|geproduceerd|vervaardigd|bereid|gekookt|gedraaid|geperst)(?!\w)", re.IGNORECASE
+)
+
+
+def made(ix: ArticleIndex, d: Mention) -> bool:
+    """The drug is what was made there, in the passive: "Volgens de politie werd er crystal meth gemaakt"."""
+    return (
+        bool(set(ix.words_before(d.start, 4)) & _PASSIVE)
+        and _MADE_PARTICIPLE.match(ix.text, d.end) is not None
+    )
 
 
 _MADE = re.compile(
@@ -414,6 +428,13 @@ def container_size(ix: ArticleIndex, a: Mention) -> bool:
     )
 
 
+@rule("anchor.production_potential")
+def production_potential(ix: ArticleIndex, a: Mention) -> bool:
+    """What a find could make is no find: "olie voor het produceren van 3000 kilo speed"."""
+    before = " ".join(ix.words_before(a.start, 4))
+    return any(before.endswith(p) for p in params().purpose)
+
+
 @rule("anchor.difference")
 def difference(ix: ArticleIndex, a: Mention) -> bool:
     """A difference between figures is no find: "Dat is zo'n 10 ton minder dan in 2018"."""
@@ -521,7 +542,9 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
         s = ix.sentence_at(a.start)
         if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(ix, gate, s):
             continue
-        skip = next((f for f in (container_size, difference, carrier) if f(ix, a)), None)
+        skip = next(
+            (f for f in (container_size, production_potential, difference, carrier) if f(ix, a)), None
+        )
         link = link_drug(ix, s, a, drugs) if skip is None else None
         if (
             link is not None and not link.adjacent

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .anchor import Drugs, seized_next
+from .anchor import Drugs, made, seized_next
 from .gate import Gate
 from .index import WORD, ArticleIndex, Mention, Sentence
 from .params import alternation, count_of, params
@@ -147,7 +147,10 @@ def lab_drug(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Mention
 
 @rule("mentions.lab_drug_next")
 def lab_drug_next(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs, gate: Gate) -> Mention | None:
-    """A generic lab whose next sentence says what it made: "Er werd een drugslab gevonden. Het ging om een lab voor speed"."""
+    """A generic lab whose next sentence says what it made: "Er werd een drugslab gevonden. Het ging om een lab voor speed".
+
+    Or in the passive: "Volgens de politie werd er crystal meth gemaakt".
+    """
     if d.text.lower() not in params().lab_words or s.index + 1 >= len(ix.sentences):
         return None
     nxt = ix.sentences[s.index + 1]
@@ -156,7 +159,7 @@ def lab_drug_next(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs, gate:
     for other in drugs.by_sentence[nxt.index]:
         if (
             id(other) in drugs.purpose
-            and lab_purpose(ix, other)
+            and (lab_purpose(ix, other) or made(ix, other))  # "Er werd crystal meth gemaakt"
             and other.value not in ("unspecified", "precursor")
         ):
             return other
