@@ -924,6 +924,9 @@ PHENOMENA = [
     ("Bij een verkeerscontrole in Hasselt bleek de passagier drugs op zak te hebben.", {("unspecified", None, None, "seizure")}),
     ("De fietser bleek 12 gram speed bij zich te hebben.", {("amphetamine", 0.012, "kg", "seizure")}),
     ("Op het schoolplein werden twee scholieren betrapt met een beetje hasj.", {("cannabis", None, None, "seizure")}),
+    # packages of a drug named apart are a find of their own, beside pills
+    ("De douane vond 2.500 xtc-pillen en vijf pakketjes hasj.",
+     {("mdma", 2500.0, "pills", "seizure"), ("cannabis", 5.0, "units", "seizure")}),
     # what was made there names a lab only after it, not a drug made anywhere before it
     ("In Boxtel is een drugslab opgerold. Er werd vermoedelijk amfetamine geproduceerd.", {("amphetamine", None, None, "seizure")}),
     ("Er wordt in Brabant veel amfetamine gemaakt. De politie rolde in Boxtel een drugslab op.",

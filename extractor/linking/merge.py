@@ -401,7 +401,10 @@ def announced_count(cands: list[Candidate], log: Log) -> list[Candidate]:
 
 @rule("merge.packaging_of_weight")
 def packaging_of_weight(cands: list[Candidate], log: Log) -> list[Candidate]:
-    """A count after a weight of its drug is how it was packed: "436 gram cocaïne, verdeeld over 56 bolletjes"."""
+    """A count after a weight of its drug is how it was packed: "436 gram cocaïne, verdeeld over 56 bolletjes".
+
+    So too after counted pills or a volume: "4.000 xtc-pillen, verstopt in vijf pakketjes".
+    """
     out: list[Candidate] = []
     for c in cands:
         weighed = None
@@ -409,7 +412,9 @@ def packaging_of_weight(cands: list[Candidate], log: Log) -> list[Candidate]:
             k = len(out) - 1
             while k >= 0 and out[k].sent is c.sent and weighed is None:
                 p = out[k]
-                weighed = p if p.drug == c.drug and p.amount and p.amount.unit == "kg" else None
+                weighed = (
+                    p if p.drug == c.drug and p.amount and p.amount.unit in ("kg", "l", "pills") else None
+                )
                 k -= 1
         if weighed is not None:
             log.dropped(packaging_of_weight, c, weighed)
