@@ -250,6 +250,12 @@ def test_a_find_at_home_is_where_its_owner_lives(extractor, text, place):
     assert [e["location"]["name"] for e in _events(extractor, text, "2022-03-10")] == [place]
 
 
+def test_an_agencys_town_in_the_title_places_a_find_nothing_else_places(extractor):
+    text = "Agenten troffen dinsdag een kwekerij met 500 planten aan in een woning."
+    ev = _events(extractor, text, "2022-03-10", title="Politie Roermond rolt hennepkwekerij op")
+    assert [e["location"]["name"] for e in ev] == ["Roermond"]
+
+
 def test_a_courts_seat_named_before_is_not_the_place(extractor):
     text = "De rechtbank in Gent sprak vrijdag een vonnis uit. Bij de verdachte werd 2 kilo hasj in beslag genomen."
     assert [e["location"] for e in _events(extractor, text, "2022-03-10")] == [None]

@@ -333,8 +333,15 @@ def place_agency_seat(ix: ArticleIndex, c: Candidate):
 
 @rule("slot.place.agency_context")
 def place_agency_context(ix: ArticleIndex, c: Candidate):
-    """Else the seat of an agency named before: "De politie Antwerpen hield 23 dealers aan. Er werd 2 kilo hasj in beslag genomen"."""
-    return _place_context(ix, c, ("agency",), "place.agency")
+    """Else the seat of an agency named before: "De politie Antwerpen hield 23 dealers aan. Er werd 2 kilo hasj in beslag genomen".
+
+    Or in the title: "Politie Heerlen rolt kwekerij op".
+    """
+    found = _place_context(ix, c, ("agency",), "place.agency")
+    if found is None and not c.sent.is_title:
+        seats = [m for m in ix.in_title("places") if m.value.kind == "agency"]
+        found = (seats[0], "title") if seats else None
+    return found
 
 
 @rule("slot.place.later")
