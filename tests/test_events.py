@@ -649,10 +649,16 @@ KIND_CASES = [
     ("In 2021 werd bij een inval in Breda een partij van 600 kilo hasj gevonden.", "seizure"),
     ("De in beslag genomen hoeveelheid heroïne nam af van 700 naar 450 kilo in twee jaar.", "aggregate"),
     ("In het derde kwartaal onderschepte de douane in Zeebrugge 6.100 kilo cocaïne.", "aggregate"),
+    ("Eerder dit jaar werd in Zeebrugge al 12 ton cocaïne onderschept.", "aggregate"),  # "al" over the year
     # the largest of a year's finds is one find, though the sentence counts the year's finds
     ("Dit jaar werd in Moerdijk al vaak heroïne gevonden; de grootste vangst was 700 kilo.", "seizure"),
 ]
 KIND_NEGATIVE = [  # the same words that must not make a total
+    (
+        "Drie jaar geleden vond de politie in Maaseik al eens 900 plantjes.",
+        "seizure",
+    ),  # "al eens": once before
+    ("Eerder dit jaar werd in Moerdijk ook al 900 kilo cocaïne gevonden.", "seizure"),
     (
         "Gisteren vond de politie in een woning in Hasselt 4 kilo cocaïne, 2 kilo heroïne en 300 xtc-pillen.",
         "seizure",
