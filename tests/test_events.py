@@ -939,6 +939,12 @@ PHENOMENA = [
     # packages of a drug named apart are a find of their own, beside pills
     ("De douane vond 2.500 xtc-pillen en vijf pakketjes hasj.",
      {("mdma", 2500.0, "pills", "seizure"), ("cannabis", 5.0, "units", "seizure")}),
+    # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
+    ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
+    ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",
+     {("heroin", 3.0, "kg", "seizure"), ("heroin", 40.0, "units", "seizure")}),
+    ("De politie vond 3 kilo heroïne in Tiel. In Culemborg vond ze 40 bolletjes heroïne.",
+     {("heroin", 3.0, "kg", "seizure"), ("heroin", 40.0, "units", "seizure")}),
     # what was made there names a lab only after it, not a drug made anywhere before it
     ("In Boxtel is een drugslab opgerold. Er werd vermoedelijk amfetamine geproduceerd.", {("amphetamine", None, None, "seizure")}),
     ("Er wordt in Brabant veel amfetamine gemaakt. De politie rolde in Boxtel een drugslab op.",

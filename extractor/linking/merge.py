@@ -403,24 +403,41 @@ def announced_count(cands: list[Candidate], log: Log) -> list[Candidate]:
 def packaging_of_weight(cands: list[Candidate], log: Log) -> list[Candidate]:
     """A count after a weight of its drug is how it was packed: "436 gram cocaïne, verdeeld over 56 bolletjes".
 
-    So too after counted pills or a volume: "4.000 xtc-pillen, verstopt in vijf pakketjes".
+    So too after counted pills or a volume: "4.000 xtc-pillen, verstopt in vijf pakketjes"; and in the
+    next sentences, when they add no find: "De douane vond 4 ton cocaïne. De cocaïne zat in 3.500 blokken".
     """
     out: list[Candidate] = []
+    reach = params().scopes["weighs_sentences"]
     for c in cands:
         weighed = None
-        if c.amount and c.amount.unit == "units" and not c.adjacent_drug:
+        if c.amount and c.amount.unit == "units" and package_count(c.amount.text, c.amount.unit):
             k = len(out) - 1
-            while k >= 0 and out[k].sent is c.sent and weighed is None:
+            while k >= 0 and out[k].sent.index >= c.sent.index - reach and weighed is None:
                 p = out[k]
-                weighed = (
-                    p if p.drug == c.drug and p.amount and p.amount.unit in ("kg", "l", "pills") else None
-                )
+                same = p.sent is c.sent and not c.adjacent_drug
+                later = p.sent.index < c.sent.index and _packs(c, p, out)
+                weighed = p if (same or later) and p.drug == c.drug and _measured(p) else None
                 k -= 1
         if weighed is not None:
             log.dropped(packaging_of_weight, c, weighed)
             continue
         out.append(c)
     return out
+
+
+def _measured(p: Candidate) -> bool:
+    return bool(p.amount and p.amount.unit in ("kg", "l", "pills"))
+
+
+_MORE = frozenset({"nog", "ook", "daarnaast", "verder", "bovendien", "tevens", "andere", "tweede"})
+
+
+def _packs(c: Candidate, p: Candidate, out: list[Candidate]) -> bool:
+    """A count in a later sentence packs the weighed find ``p``: no weight of its own beside it, no
+    find added ("nog", "ook"), not placed or dated apart."""
+    if c.sent.words & _MORE or _elsewhere(c, p) or _another_time(c, p):
+        return False
+    return not any(x.sent is c.sent and _measured(x) for x in out)
 
 
 def _specificity(c: Candidate) -> int:
