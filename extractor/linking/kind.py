@@ -187,8 +187,7 @@ def running_total(ix: ArticleIndex, c: Candidate, m: Mention | None, src: str | 
             return None
     iv: DateInterval = m.value
     calendar_day = src == "own" and (iv.anchor == "span" or iv.calendar)
-    # "Eerder dit jaar werd al 44 ton onderschept": a moment's "al" over a long span sums it too
-    return AGGREGATE if calendar_day or (iv.end - iv.start).days > 31 else None
+    return AGGREGATE if calendar_day or (iv.anchor == "span" and (iv.end - iv.start).days > 31) else None
 
 
 @rule("kind.enumerated_finds")
