@@ -144,6 +144,7 @@ POSITIVE = {
     (1000.0, "plants", True): ["meer dan duizend planten", "ruim 1000 planten", "bijna 1.000 wietplanten"],
     (95.0, "units", False): [
         "95 blokken",
+        "95 pakken",
         "95 pakketten",
         "95 bolletjes",
         "95 zakjes",
@@ -202,6 +203,7 @@ RANGES = {
 }
 
 NEGATIVE = [
+    "De politie wist de dieven te pakken.",  # the verb, not the packs
     "een auto of tien",
     "zo'n kilo's",  # many, not one
     "een paar honderd gram",  # a few hundred: vague, not a hundred
