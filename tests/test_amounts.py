@@ -503,8 +503,8 @@ def test_counted_packages_with_a_unit_weight(text, value, approx):
         ("een van de pakken van 2 kilo", [(2.0, "kg")]),  # one of them
         ("30 blokken en 2 kilo", [(30.0, "units"), (2.0, "kg")]),  # not "van"
         ("een van de pakken hasj van 2 kilo", [(2.0, "kg")]),  # one of them, contents named
-        ("drie pakken met van 2 kilo", [(2.0, "kg")]),  # a function word is no contents
-        ("drie pakken met 2 kilo", [(2.0, "kg")]),  # "met" without "elk": what they held together
+        ("drie pakken met van 2 kilo", [(3.0, "units"), (2.0, "kg")]),  # a function word is no contents
+        ("drie pakken met 2 kilo", [(3.0, "units"), (2.0, "kg")]),  # "met" without "elk": held together
     ],
 )
 def test_counted_packages_negative(text, values):
