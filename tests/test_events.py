@@ -938,6 +938,9 @@ PHENOMENA = [
     # packages of a drug named apart are a find of their own, beside pills
     ("De douane vond 2.500 xtc-pillen en vijf pakketjes hasj.",
      {("mdma", 2500.0, "pills", "seizure"), ("cannabis", 5.0, "units", "seizure")}),
+    # "de in beslag genomen X" names a find stated elsewhere, here the next sentence's
+    ("De waarde van de in beslag genomen heroïne is 90.000 euro. Agenten vonden vrijdag 3 kilo heroïne in Oss.",
+     {("heroin", 3.0, "kg", "seizure")}),
     # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
     ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
     ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",
@@ -955,6 +958,7 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "In de garage lagen 12 kilo amfetamine, zei de buurman. Agenten hebben ze niet gevonden.",  # negated
     "Het meisje had op het festival een xtc-pil geslikt en werd onwel.",  # swallowed to use, no arrest
     "De bijrijder was in het bezit van een boksbeugel en een valse identiteitskaart.",  # possession, no drug
     "De twee jongens werden betrapt op het verkopen van drugs aan scholieren.",  # caught dealing, no find

@@ -509,9 +509,17 @@ def seized_next(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
             gate.action[nxt.index] and bool(s.words & w["presence_verbs"]) and not s.words & w["conditional"]
         )
     definite = params().words["definite_determiners"]
+    if _TAKES_THEM.search(nxt.lower):  # "De politie nam ze dinsdag in beslag"
+        return True
     return cue("back_reference").found(nxt.lower, nxt.words) or any(
         set(ix.words_before(d.start, 1)) & definite for d in ix.at("drugs", nxt.index)
     )  # "De wiet is in beslag genomen"
+
+
+_TAKES_THEM = re.compile(
+    r"(?<!\w)(?:nam|namen|neemt|nemen|heeft|hebben|had|hadden)\s+(?:\w+\s+)?ze\s+(?:\w+\s+){0,3}?"
+    r"(?:in\s+beslag|vernietigd|meegenomen)"
+)  # "ze" as the object of a seizure: "Agenten namen ze dinsdag in beslag"
 
 
 LABEL = r"[^\W\d][\w '’-]{0,40}:"  # the label of a table line: "Cocaïne:", "Tholen:"
