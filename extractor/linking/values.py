@@ -41,7 +41,10 @@ def value_subject(ix: ArticleIndex, a: Mention) -> bool:
 
 @rule("value.other_goods")
 def other_goods(ix: ArticleIndex, a: Mention) -> bool:
-    """A value given for goods that are not drugs is no street value: "twee auto's ter waarde van 80.000 euro"."""
+    """A value given for goods that are not drugs is no street value: "twee auto's ter waarde van 80.000 euro".
+
+    Also in apposition: "De auto, ter waarde van 60.000 euro, werd ook in beslag genomen".
+    """
     lo = a.start - len(ix.tail(a.start, params().scopes["value_cue_words"] + 4))
     s = ix.sentence_at(a.start)
     if (
@@ -52,6 +55,9 @@ def other_goods(ix: ArticleIndex, a: Mention) -> bool:
     window = ix.text[lo : a.start]
     cut = max(window.rfind(","), window.rfind(";"))
     words = {w.lower() for w in re.findall(r"[^\W\d]+(?:'s)?", window[cut + 1 :])}
+    head = re.findall(r"[^\W\d]+(?:'s)?", window[:cut]) if cut >= 0 else []
+    if head:  # "De auto, ter waarde van 60.000 euro": the goods the apposition follows
+        words.add(head[-1].lower())
     return "straatwaarde" not in words and bool(words & params().words["valued_goods"])
 
 
