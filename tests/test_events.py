@@ -653,6 +653,7 @@ KIND_CASES = [
     ("Dit jaar werd in Moerdijk al vaak heroïne gevonden; de grootste vangst was 700 kilo.", "seizure"),
 ]
 KIND_NEGATIVE = [  # the same words that must not make a total
+    ("In 2020 werd de man in Lelystad al eens opgepakt met 800 gram heroïne.", "seizure"),  # one occasion
     (
         "Drie jaar geleden vond de politie in Maaseik al eens 900 plantjes.",
         "seizure",
@@ -1208,6 +1209,10 @@ ANCHORED_DATES = [
     ),
 ]
 ANCHORED_DATES_NEGATIVE = [  # a date of what came next, or a date that is not this figure's
+    (  # a find made once before the story has no date from it
+        "Agenten vonden vrijdag 40 kilo hasj in Best. Het is niet de eerste keer. Er werd al eens 90 kilo hasj gevonden.",
+        {40.0: ("2023-07-07", "2023-07-07"), 90.0: None},
+    ),
     (
         "De douane vond in een koelcontainer 2.080 kilo cocaïne. Eerder dit jaar werd er ook al 900 kilo cocaïne gevonden.",
         {2080.0: None, 900.0: ("2023-01-01", "2023-07-10")},

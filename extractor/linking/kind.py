@@ -31,7 +31,10 @@ AGGREGATE, SEIZURE = "aggregate", "seizure"
 
 
 def _one_find_context(c: Candidate) -> bool:
-    return bool(c.sent.words & params().words["one_find_context"])
+    """Words of one find ("in een container", "bij hem") or of one occasion ("werd al eens opgepakt met")."""
+    return bool(c.sent.words & params().words["one_find_context"]) or cue("once").found(
+        c.sent.lower, c.sent.words
+    )
 
 
 def _says(s: Sentence, key: str) -> bool:

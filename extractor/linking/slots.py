@@ -149,13 +149,15 @@ def date_context(ix: ArticleIndex, c: Candidate):
     """The last date of the nearest earlier sentence: "Vorige week viel de politie binnen. Ze vond 2 kilo".
 
     Not another find's date for a find made again: "Vorige maand vond de douane 500 kilo. Nu is er
-    opnieuw een partij gevonden".
+    opnieuw een partij gevonden"; nor for a find made once before: "Zo werd er al eens 2 ton gevonden".
     """
     x = ix.nearest_before("date.context", "dates", lambda x, m: _context_date(x, m, ix), c.sent)
     if x is None:
         return None
     if c.amount is not None and c.sent.words & _AGAIN and _own_find(ix, x):
         return None  # "Vorige maand vond de douane 500 kilo. Nu is er opnieuw 300 kilo gevonden"
+    if cue("once").found(c.sent.lower, c.sent.words):
+        return None  # "Zo werd er al eens 2 ton heroïne onderschept": some time before the story
     return [m for m in ix.at("dates", x.index) if _context_date(x, m, ix)][-1], "context"
 
 
