@@ -30,6 +30,13 @@ POSITIVE = [
     ("op Schiphol onderschept", "Schiphol", "NL", "locative"),
     ("In Lage Mierde, gemeente Reusel-De Mierden, werd een lab gevonden.", "Lage Mierde", "NL", "locative"),
     ("In de gemeente Nederweert werd een kwekerij opgerold.", "Nederweert", "NL", "locative"),
+    # a place in its district is where; the district only locates it
+    (
+        "De DOS vond in het ressort Groot Henar in het district Nickerie 80 kilo.",
+        "Groot Henar",
+        None,
+        "locative",
+    ),
     ("in Bergen op Zoom", "Bergen op Zoom", "NL", "locative"),
     ("in Den Haag", "Den Haag", "NL", "locative"),
     ("in Sint-Gillis-Waas", "Sint-Gillis-Waas", "BE", "locative"),
@@ -68,6 +75,17 @@ NEGATIVE = [
     "De drugs lagen in het district van de politie.",  # "district" without a name
     "Agenten vielen binnen in een flat in de Haagse Schilderswijk.",  # "de": a town takes "het"
 ]
+SCOPE = [  # a municipality, province or district after the place of the find only locates it
+    ("in Kerkrade in de provincie Limburg", "Limburg"),
+    ("in het ressort Wageningen in het district Nickerie", "Nickerie"),
+]
+
+
+@pytest.mark.parametrize("text,name", SCOPE)
+def test_a_region_after_the_place_is_its_scope(text, name):
+    assert (name, "scope") in [(m.place.name, m.place.kind) for m in find_places(text)]
+
+
 SCOPE_NEGATIVE = [  # the same words with a real place after them
     ("Voor het eerst werd in Zeebrugge zo'n partij gevonden.", "Zeebrugge", "locative"),
     ("Het grootste deel lag in een loods in Venlo.", "Venlo", "locative"),

@@ -136,7 +136,9 @@ def _adjectives() -> tuple[dict[str, str], frozenset[str]]:
     return adjectives, frozenset(data["adjective_heads"])
 
 
-_MUNICIPALITY_OF = re.compile(r"\s*[,(]\s*(?:gemeente|deelgemeente|provincie|district)\s+", re.IGNORECASE)
+_MUNICIPALITY_OF = re.compile(
+    r"\s*(?:[,(]\s*|\s+in\s+(?:het|de)\s+)(?:gemeente|deelgemeente|provincie|district)\s+", re.IGNORECASE
+)  # "in Esbeek, gemeente Hilvarenbeek", "in het ressort Wageningen in het district Nickerie"
 
 
 def _role(text: str, start: int, end: int, words_before: list[str]) -> str:
