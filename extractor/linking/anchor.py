@@ -522,7 +522,7 @@ _TAKES_THEM = re.compile(
 )  # "ze" as the object of a seizure: "Agenten namen ze dinsdag in beslag"
 
 
-LABEL = r"[^\W\d][\w '’-]{0,40}:"  # the label of a table line: "Cocaïne:", "Tholen:"
+LABEL = r"[^\W\d][\w '’-]{0,40}(?::|\t)"  # the label of a table line: "Cocaïne:", "Tholen:", "Hasj<tab>"
 _LIST_LINE = re.compile(
     r"\s*(?:[-–—•*·]\s*)?" + LABEL + r"\s*(?P<amount>.*?)\s*[.;,]?\s*"
 )  # "- Cocaïne: 116 ton"
