@@ -1025,6 +1025,10 @@ def test_real_news_phenomena_negative(extractor, text):
 
 # lexicon and number reading in context (sentences written for these tables)
 LEXICON_CASES = [
+    # edibles, "tussi" (pink cocaine, a synthetic mix), PCP, ephedrine (a precursor of meth)
+    ("Op het festival werd 400 gram wietsnoepjes in beslag genomen.", ("cannabis", 0.4, "kg")),
+    ("In de club vond de politie 60 gram tussi.", ("synthetic", 0.06, "kg")),
+    ("De douane onderschepte 25 kilo efedrine uit India.", ("precursor", 25.0, "kg")),
     # find verbs of news headlines and Flemish press
     ("Vrouw gepakt met 800 gram heroïne in Roermond.", ("heroin", 0.8, "kg")),
     ("In de kofferbak vond de douane 4 kilo hashish.", ("cannabis", 4.0, "kg")),  # the English spelling
