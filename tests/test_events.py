@@ -959,6 +959,8 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "De man verhandelde volgens het OM, samen met zijn broer, 30 kilo cocaïne.",  # trade before the figure
+    "Hij kreeg drie jaar cel voor 30 kilo cocaïne, die hij had gesmokkeld.",  # a sentence, then the smuggling
     "In de garage lagen 12 kilo amfetamine, zei de buurman. Agenten hebben ze niet gevonden.",  # negated
     "Het meisje had op het festival een xtc-pil geslikt en werd onwel.",  # swallowed to use, no arrest
     "De bijrijder was in het bezit van een boksbeugel en een valse identiteitskaart.",  # possession, no drug
@@ -1213,6 +1215,10 @@ ANCHORED_DATES = [
     ),
 ]
 ANCHORED_DATES_NEGATIVE = [  # a date of what came next, or a date that is not this figure's
+    (  # "het verschil met 2022" compares; the total is the year before's
+        "In 2023 onderschepte de douane in Gent meer cocaïne. Het verschil met 2022 is groot. Samen ging het om 9 ton cocaïne.",
+        {9000.0: ("2023-01-01", "2023-12-31")},
+    ),
     (  # a find made once before the story has no date from it
         "Agenten vonden vrijdag 40 kilo hasj in Best. Het is niet de eerste keer. Er werd al eens 90 kilo hasj gevonden.",
         {40.0: ("2023-07-07", "2023-07-07"), 90.0: None},

@@ -70,6 +70,19 @@ def ruled_out(s: Sentence) -> bool:
     return params().hard_negative.found(s.lower, words) and not (relative_find(s) or changed_to_figure(s))
 
 
+@rule("gate.trailing_negative")
+def trailing_negative(ix: ArticleIndex, s: Sentence) -> bool:
+    """Use or trade named only in a clause after every figure leaves the figures: "Goed voor 2.574 kilo, waarvan 382 kilo cocaïne, van de rest werden kleinere hoeveelheden gesmokkeld"."""
+    figures = ix.quantities(s.index)
+    if not figures:
+        return False
+    hard, low = params().hard_negative, s.lower
+    hits = [m.start() for m in WORD.finditer(low) if m.group() in hard.single]
+    hits += [m.start() for m in hard.multi.finditer(low)] if hard.multi else []
+    last = figures[-1].end - s.start
+    return bool(hits) and min(hits) > last and bool(re.search(r"[,;]", low[last : min(hits)]))
+
+
 @rule("gate.swallowed_to_smuggle")
 def swallowed_to_smuggle(s: Sentence) -> bool:
     """Drugs swallowed by someone arrested are smuggled, not used: "Ze werd op Schiphol aangehouden omdat ze bolletjes had geslikt"."""
@@ -158,6 +171,9 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
             word = False
         found = (word or particle) and not takes_place(s)
         out = ruled_out(s)
+        if out and trailing_negative(ix, s):
+            log.note(trailing_negative, s.text)
+            out = False
         if not out and swallowed_to_smuggle(s):
             log.note(swallowed_to_smuggle, s.text)
         if found and out:
