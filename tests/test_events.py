@@ -942,6 +942,12 @@ PHENOMENA = [
     # "de in beslag genomen X" names a find stated elsewhere, here the next sentence's
     ("De waarde van de in beslag genomen heroïne is 90.000 euro. Agenten vonden vrijdag 3 kilo heroïne in Oss.",
      {("heroin", 3.0, "kg", "seizure")}),
+    # after a weighed find of its drug, a find in a town not named before is another find
+    ("Agenten vonden in Emmen 5 kilo speed. In Coevorden rolde de politie een lab voor speed op.",
+     {("amphetamine", 5.0, "kg", "seizure"), ("amphetamine", None, None, "seizure")}),
+    ("Agenten vonden in Emmen 5 kilo speed. In de kelder van het pand lag ook speed.", {("amphetamine", 5.0, "kg", "seizure")}),
+    ("Agenten vonden in Emmen 5 kilo speed. Dat is veel voor Nederland, waar vaker speed wordt gevonden.",
+     {("amphetamine", 5.0, "kg", "seizure")}),
     # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
     ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
     ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from ..lexicon import countries_nl
 from .anchor import Drugs, made, seized_next
 from .gate import Gate
 from .index import WORD, ArticleIndex, Mention, Sentence
@@ -225,8 +226,22 @@ def refers_back(r: Reading, earlier: bool) -> bool:
 
 @rule("mentions.after_amount")
 def after_amount(r: Reading, s: Sentence, amount_before: bool, own_item_here: bool) -> bool:
-    """After an amount of the same drug a mention refers back: "Er lag 30 kilo hasj. Ook in de schuur vonden ze hasj"."""
+    """After an amount of the same drug a mention refers back: "Er lag 30 kilo hasj. Ook in de schuur vonden ze hasj".
+
+    Not one in a town not named before: "... In Moerdijk vond de politie een laboratorium op een boot".
+    """
     return not s.is_title and not r.vague and amount_before and not own_item_here
+
+
+def new_place(ix: ArticleIndex, s: Sentence) -> bool:
+    """The sentence is where something happened, in a town the text did not name before (a country
+    is too wide to tell one find from another)."""
+    before = {m.value.name for x in ix.sentences[: s.index] for m in ix.at("places", x.index)}
+    countries = countries_nl()
+    return any(
+        m.value.kind == "locative" and m.value.name not in before and m.value.name not in countries
+        for m in ix.at("places", s.index)
+    )
 
 
 @rule("mentions.found_there")
@@ -352,7 +367,10 @@ def _mention(
     for skip, args in (
         (same_find, (r, d, same)),
         (refers_back, (r, first_at.get(drug_id, d.start) < d.start)),
-        (after_amount, (r, s, amount_at.get(drug_id, d.start) < d.start, bool(same))),
+        (
+            after_amount,
+            (r, s, amount_at.get(drug_id, d.start) < d.start and not new_place(ix, s), bool(same)),
+        ),
     ):
         if skip(*args):
             log.note(skip, d.text, f"sentence {s.index}")
