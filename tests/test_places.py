@@ -151,6 +151,7 @@ def test_a_place_whose_name_starts_like_a_month():
 # the GeoNames gazetteer (resources/nl/gazetteer.tsv): villages, border towns, exonyms, ambiguity
 GAZETTEER = [
     ("Er werd een lab opgerold in Nijverdal.", "Nijverdal", "NL"),
+    ("De politiezone Middenkust nam 3 kilo hasj in beslag.", "Middenkust", "BE"),  # a coastal region and zone
     ("De vondst gebeurde in Heijen.", "Heijen", "NL"),
     ("De politie viel binnen in Nettetal.", "Nettetal", "DE"),
     ("Het schip werd onderschept bij Tanger.", "Tanger", "MA"),
