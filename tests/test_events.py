@@ -948,6 +948,10 @@ PHENOMENA = [
     ("Agenten vonden in Emmen 5 kilo speed. In de kelder van het pand lag ook speed.", {("amphetamine", 5.0, "kg", "seizure")}),
     ("Agenten vonden in Emmen 5 kilo speed. Dat is veel voor Nederland, waar vaker speed wordt gevonden.",
      {("amphetamine", 5.0, "kg", "seizure")}),
+    # a drug listed with a later find's drugs is one of them, though weighed before
+    ("Bij een dealer in Aalst vond de politie 200 gram hasj. Bij zijn broer werden 30 gram speed, xtc-pillen en hasj aangetroffen.",
+     {("cannabis", 0.2, "kg", "seizure"), ("amphetamine", 0.03, "kg", "seizure"), ("mdma", None, None, "seizure"),
+      ("cannabis", None, None, "seizure")}),
     # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
     ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
     ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",

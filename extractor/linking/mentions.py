@@ -336,6 +336,11 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
     return None
 
 
+def _listed(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs, how) -> bool:
+    """The mention is listed with a find of its sentence: "30 gram speed, xtc-pillen en hasj"."""
+    return how is coordinated or coordinated(ix, s, d, drugs) is not None
+
+
 def _mention(
     ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log: Log, there=None, consumed=None
 ) -> Candidate | None:
@@ -368,8 +373,13 @@ def _mention(
         (same_find, (r, d, same)),
         (refers_back, (r, first_at.get(drug_id, d.start) < d.start)),
         (
-            after_amount,
-            (r, s, amount_at.get(drug_id, d.start) < d.start and not new_place(ix, s), bool(same)),
+            after_amount,  # a drug listed with this sentence's finds is one of them ("waaronder speed, xtc en ketamine")
+            (
+                r,
+                s,
+                amount_at.get(drug_id, d.start) < d.start and not new_place(ix, s),
+                bool(same) or _listed(ix, s, d, drugs, how),
+            ),
         ),
     ):
         if skip(*args):
