@@ -969,6 +969,7 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "Volgens het OM vervoerde de koerier jarenlang cocaïne naar Engeland, tot hij in 2021 stopte.",  # never caught
     "De man verhandelde volgens het OM, samen met zijn broer, 30 kilo cocaïne.",  # trade before the figure
     "Hij kreeg drie jaar cel voor 30 kilo cocaïne, die hij had gesmokkeld.",  # a sentence, then the smuggling
     "In de garage lagen 12 kilo amfetamine, zei de buurman. Agenten hebben ze niet gevonden.",  # negated

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .index import WORD, ArticleIndex, Sentence
-from .params import params
+from .params import cue, params
 from .rules import Log, rule
 
 
@@ -66,8 +66,17 @@ def takes_place(s: Sentence) -> bool:
 @rule("gate.ruled_out")
 def ruled_out(s: Sentence) -> bool:
     """Use, trade, production, prices, ratios or sentences rule a sentence out: "Hij werd veroordeeld voor 5 kilo"."""
-    words = s.words - params().words["swallowing"] if swallowed_to_smuggle(s) else s.words
+    w = params().words
+    words = s.words - w["swallowing"] if swallowed_to_smuggle(s) else s.words
+    words = words - w["carrying"] if caught_carrying(s) else words
     return params().hard_negative.found(s.lower, words) and not (relative_find(s) or changed_to_figure(s))
+
+
+@rule("gate.caught_carrying")
+def caught_carrying(s: Sentence) -> bool:
+    """Drugs someone was caught carrying were intercepted: "Ze werden betrapt terwijl ze twee kilo cannabis vervoerden"."""
+    w = params().words
+    return bool(s.words & w["carrying"]) and cue("caught").found(s.lower, s.words)
 
 
 @rule("gate.trailing_negative")
@@ -176,6 +185,8 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
             out = False
         if not out and swallowed_to_smuggle(s):
             log.note(swallowed_to_smuggle, s.text)
+        if not out and caught_carrying(s):
+            log.note(caught_carrying, s.text)
         if found and out:
             log.note(ruled_out, s.text)
         elif found:
