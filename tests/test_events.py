@@ -969,6 +969,8 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "De burgemeester vindt het zorgwekkend dat jongeren cocaïne gebruiken.",  # "vindt ... dat": an opinion
+    "Onderzoekers hebben gevonden dat studenten vaker xtc gebruiken.",  # "gevonden dat": a finding
     "Volgens het OM vervoerde de koerier jarenlang cocaïne naar Engeland, tot hij in 2021 stopte.",  # never caught
     "De man verhandelde volgens het OM, samen met zijn broer, 30 kilo cocaïne.",  # trade before the figure
     "Hij kreeg drie jaar cel voor 30 kilo cocaïne, die hij had gesmokkeld.",  # a sentence, then the smuggling

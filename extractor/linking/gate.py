@@ -69,7 +69,8 @@ def ruled_out(s: Sentence) -> bool:
     w = params().words
     words = s.words - w["swallowing"] if swallowed_to_smuggle(s) else s.words
     words = words - w["carrying"] if caught_carrying(s) else words
-    return params().hard_negative.found(s.lower, words) and not (relative_find(s) or changed_to_figure(s))
+    hard = params().hard_negative.found(s.lower, words)
+    return hard and not (relative_find(s) or changed_to_figure(s) or negative_in_relative(s))
 
 
 @rule("gate.caught_carrying")
@@ -79,15 +80,37 @@ def caught_carrying(s: Sentence) -> bool:
     return bool(s.words & w["carrying"]) and cue("caught").found(s.lower, s.words)
 
 
+def _hits(cue_, low: str) -> list[int]:
+    """Where the words and phrases of a cue list stand in the lower-cased text."""
+    out = [m.start() for m in WORD.finditer(low) if m.group() in cue_.single]
+    return out + ([m.start() for m in cue_.multi.finditer(low)] if cue_.multi else [])
+
+
+_RELATIVE_PRONOUN = re.compile(
+    r"(?<!\w)(?:die|welke|waarmee|waarvan|waarin)(?!\w)"
+)  # not "dat": "vindt het normaal dat"
+
+
+@rule("gate.negative_in_relative")
+def negative_in_relative(s: Sentence) -> bool:
+    """Use or trade said only of what was found, in a relative clause after the find, leaves the find: "In een kelder werden chemicaliën gevonden die gebruikt kunnen worden voor de productie van xtc"."""
+    p, low = params(), s.lower
+    finds = _hits(p.strong, low)
+    if not finds:
+        return False
+    rel = _RELATIVE_PRONOUN.search(low, min(finds))
+    hits = _hits(p.hard_negative, low)
+    return rel is not None and bool(hits) and min(hits) > rel.start()
+
+
 @rule("gate.trailing_negative")
 def trailing_negative(ix: ArticleIndex, s: Sentence) -> bool:
     """Use or trade named only in a clause after every figure leaves the figures: "Goed voor 2.574 kilo, waarvan 382 kilo cocaïne, van de rest werden kleinere hoeveelheden gesmokkeld"."""
     figures = ix.quantities(s.index)
     if not figures:
         return False
-    hard, low = params().hard_negative, s.lower
-    hits = [m.start() for m in WORD.finditer(low) if m.group() in hard.single]
-    hits += [m.start() for m in hard.multi.finditer(low)] if hard.multi else []
+    low = s.lower
+    hits = _hits(params().hard_negative, low)
     last = figures[-1].end - s.start
     return bool(hits) and min(hits) > last and bool(re.search(r"[,;]", low[last : min(hits)]))
 
@@ -192,7 +215,11 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
         elif found:
             log.note((trigger if said else find_compound) if word else separable_trigger, s.text)
             if params().hard_negative.found(s.lower, s.words):  # kept by its relative clause or figure
-                log.note(relative_find if relative_find(s) else changed_to_figure, s.text)
+                why = next(
+                    (f for f in (relative_find, changed_to_figure, negative_in_relative) if f(s)), None
+                )
+                if why is not None:
+                    log.note(why, s.text)
         elif word or particle:
             log.note(takes_place, s.text)
         acted = police_action(s, out)
