@@ -952,6 +952,10 @@ PHENOMENA = [
     ("Bij een dealer in Aalst vond de politie 200 gram hasj. Bij zijn broer werden 30 gram speed, xtc-pillen en hasj aangetroffen.",
      {("cannabis", 0.2, "kg", "seizure"), ("amphetamine", 0.03, "kg", "seizure"), ("mdma", None, None, "seizure"),
       ("cannabis", None, None, "seizure")}),
+    # a drug listed after the weighed finds is found with them; not in a sentence that finds nothing
+    ("Rechercheurs vonden 12 kilo speed, 900 gram cocaïne en wat ketamine.",
+     {("amphetamine", 12.0, "kg", "seizure"), ("cocaine", 0.9, "kg", "seizure"), ("ketamine", None, None, "seizure")}),
+    ("De man handelde in 12 kilo speed, 900 gram cocaïne en ketamine.", set()),
     # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
     ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
     ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",

@@ -338,7 +338,23 @@ def coordinated(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs) -> Read
 
 def _listed(ix: ArticleIndex, s: Sentence, d: Mention, drugs: Drugs, how) -> bool:
     """The mention is listed with a find of its sentence: "30 gram speed, xtc-pillen en hasj"."""
-    return how is coordinated or coordinated(ix, s, d, drugs) is not None
+    return how in (coordinated, listed_after_figures) or coordinated(ix, s, d, drugs) is not None
+
+
+_LIST_END = re.compile(
+    r"(?:,|\s(?:en|of))\s+(?:(?:andere|overige|nog|ook|wat|enkele)\s+)*(?:\w+e\s+)?$", re.IGNORECASE
+)
+
+
+@rule("mentions.listed_after_figures")
+def listed_after_figures(ix: ArticleIndex, s: Sentence, d: Mention, by_sentence: dict, gate: Gate) -> bool:
+    """A drug listed after the weighed finds of its sentence is found with them: "37 kilo cocaïne, 8 kilo heroïne en andere verdovende middelen"."""
+    if not gate.trigger[s.index]:
+        return False
+    figures = [a for a in ix.quantities(s.index) if a.end <= d.start]
+    if not figures or not any(k[0] == s.index and any(c.amount for c in cs) for k, cs in by_sentence.items()):
+        return False
+    return _LIST_END.search(ix.text, figures[-1].end, d.start) is not None
 
 
 def _mention(
@@ -351,6 +367,8 @@ def _mention(
     beside = any(0 <= k < len(ix.sentences) and gate.trigger[k] for k in (s.index - 1, s.index + 1))
     if not seizable(r) and not r.definite and there is not None and beside:
         r = replace(r, countable=True)  # "Tussen de vis zat cocaïne", "Het bleek om heroïne te gaan"
+    if not seizable(r) and listed_after_figures(ix, s, d, by_sentence, gate):
+        r, how = replace(r, countable=True), listed_after_figures
     if not seizable(r):
         r, how = coordinated(ix, s, d, drugs), coordinated
         if r is None:
