@@ -956,6 +956,11 @@ PHENOMENA = [
     ("Rechercheurs vonden 12 kilo speed, 900 gram cocaïne en wat ketamine.",
      {("amphetamine", 12.0, "kg", "seizure"), ("cocaine", 0.9, "kg", "seizure"), ("ketamine", None, None, "seizure")}),
     ("De man handelde in 12 kilo speed, 900 gram cocaïne en ketamine.", set()),
+    # a lab named first and what many searches found later are two finds; a lab and what lay in it one
+    ("In Lanaken werd een cocaïnewasserij opgerold. Er werden vijf verdachten opgepakt. Bij 14 huiszoekingen vond de "
+     "politie 20 kilo cocaïne.", {("cocaine", None, None, "seizure"), ("cocaine", 20.0, "kg", "seizure")}),
+    ("In Lanaken werd een cocaïnewasserij opgerold. Er werden vijf verdachten opgepakt. In het lab vond de "
+     "politie 20 kilo cocaïne.", {("cocaine", 20.0, "kg", "seizure")}),
     # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
     ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
     ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",
@@ -1044,6 +1049,7 @@ def test_real_news_phenomena_negative(extractor, text):
 
 # lexicon and number reading in context (sentences written for these tables)
 LEXICON_CASES = [
+    ("In Bilzen ontdekten speurders een cocaïnewasserij.", ("cocaine", None, None)),  # a cocaine lab
     # edibles, "tussi" (pink cocaine, a synthetic mix), PCP, ephedrine (a precursor of meth)
     ("Op het festival werd 400 gram wietsnoepjes in beslag genomen.", ("cannabis", 0.4, "kg")),
     ("In de club vond de politie 60 gram tussi.", ("synthetic", 0.06, "kg")),

@@ -10,7 +10,16 @@ from functools import cache
 
 from ..lexicon import countries_nl
 from ..schema import Amount, DateInterval
-from .params import alternation, count_of, counted_finds, cue, occasion_count, package_count, params
+from .params import (
+    alternation,
+    count_of,
+    counted_finds,
+    counted_searches,
+    cue,
+    occasion_count,
+    package_count,
+    params,
+)
 from .rules import RULES, Candidate, Log, rule
 
 _SOURCE_ORDER = {"own": 0, "context": 1, "title": 2, None: 3}
@@ -157,6 +166,9 @@ def lead_detailed(cands: list[Candidate], log: Log) -> list[Candidate]:
         or later.kind == "aggregate"
         or later.sent.index - lead.sent.index < 2
         or not _inside(later, lead)
+        or _many_searches(
+            later
+        )  # "Tijdens 27 huiszoekingen troffen de speurders 37 kilo aan": not the lead's one find
     ):
         return cands
     if (
@@ -170,6 +182,11 @@ def lead_detailed(cands: list[Candidate], log: Log) -> list[Candidate]:
     # the detail's place is the more specific: Aken, not Duitsland
     given = lead.but(place=None, place_src=None) if later.place is not None else lead
     return [absorb(c, given) if c is later else c for c in cands if c is not lead]
+
+
+def _many_searches(c: Candidate) -> bool:
+    m = counted_searches().search(c.sent.text)
+    return m is not None and count_of(m.group(1)) > 1
 
 
 def _inside(c: Candidate, lead: Candidate) -> bool:
@@ -372,6 +389,10 @@ def _next_for_amount(c: Candidate, nxt: Candidate) -> bool:
     """The next sentence, or the one after when nothing dated came between: "Er werd amfetamineolie
     gevonden. In de loods stonden vaten. Het ging om 1.000 liter", not a find "op 11 mei" later."""
     gap = nxt.sent.index - c.sent.index
+    if _many_searches(nxt) and not _many_searches(c):
+        return (
+            False  # "Er werd een lab opgerold. Bij 14 huiszoekingen vond de politie 20 kilo": many finds' sum
+        )
     return gap == 1 or (gap <= params().scopes["context_sentences"] and nxt.date == c.date)
 
 

@@ -150,6 +150,14 @@ def several_operations() -> re.Pattern:
     return _counted(set(w["several_words"]) | set(w["count_words"]), w["operation_nouns"], 3)
 
 
+@cache
+def counted_searches() -> re.Pattern:
+    """ "27 huiszoekingen", "drie invallen": searches counted (group 1 is the count)."""
+    w = params().words
+    plural = [x for x in w["searches"] if x.endswith(("en", "s"))]
+    return _counted(w["count_words"], plural, 3)
+
+
 def alternation(words) -> str:
     """A regex alternation of the words, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
