@@ -256,6 +256,13 @@ def test_an_agencys_town_in_the_title_places_a_find_nothing_else_places(extracto
     assert [e["location"]["name"] for e in ev] == ["Roermond"]
 
 
+def test_weighed_drugs_identified_as_several_drugs_stay_drugs(extractor):
+    ev = _events(
+        extractor, "De douane onderschepte 80 kilo drugs. Het ging om heroïne en cocaïne.", "2023-05-10"
+    )
+    assert [(e["drug"], e["amount"]["value"]) for e in ev if e["amount"]] == [("unspecified", 80.0)]
+
+
 def test_a_courts_seat_named_before_is_not_the_place(extractor):
     text = "De rechtbank in Gent sprak vrijdag een vonnis uit. Bij de verdachte werd 2 kilo hasj in beslag genomen."
     assert [e["location"] for e in _events(extractor, text, "2022-03-10")] == [None]

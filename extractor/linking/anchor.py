@@ -372,6 +372,19 @@ def context_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Lin
     return Link((d,), False, False, context_drug, d.text)
 
 
+@rule("anchor.identified_next")
+def identified_next(ix: ArticleIndex, s: Sentence, link: Link, drugs: Drugs) -> Mention | None:
+    """A weighed find of "drugs" is of the drug the next sentence identifies: "5.091 kilo aan verdovende middelen aangetroffen. Het bleek om cocaïne te gaan"."""
+    d = link.drugs[0] if len(link.drugs) == 1 else None
+    if d is None or d.value not in params().generic or not _identified_next(ix, s, drugs):
+        return None
+    nxt = ix.sentences[s.index + 1]
+    named = [x for x in drugs.linkable(nxt) if x.value not in params().generic]
+    return (
+        named[0] if len({x.value for x in named}) == 1 else None
+    )  # not "vooral om xtc, ketamine en cocaïne"
+
+
 def _identified_next(ix: ArticleIndex, s: Sentence, drugs: Drugs) -> bool:
     """The next sentence says what the find was: "Het bleek om cocaïne te gaan"."""
     from .mentions import IDENTIFIED
@@ -577,12 +590,12 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
             continue
         if link.rule is restated_amount:  # merged later with the find it repeats: noted here
             log.note(restated_amount, f"{a.text} = {link.text}")
-        named = the_drug(ix, s, link, drugs)
+        named = the_drug(ix, s, link, drugs) or identified_next(ix, s, link, drugs)
         if named is not None:
-            log.note(the_drug, f"{link.text} = {named.text}")
-            link = Link(
-                (named,), link.adjacent, False, the_drug, ix.text[link.drugs[0].start : link.drugs[0].end]
-            )
+            consumed.add(id(named))
+            how = the_drug if named.end <= s.end else identified_next
+            log.note(how, f"{link.text} = {named.text}")
+            link = Link((named,), link.adjacent, False, how, ix.text[link.drugs[0].start : link.drugs[0].end])
         cands.append(_quantity(ix, s, a, link, own))
     return cands, consumed
 
