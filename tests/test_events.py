@@ -720,6 +720,23 @@ def test_a_compared_figures_date_is_not_the_next_sentences(extractor):
     }
 
 
+@pytest.mark.parametrize(
+    "text,figures",
+    [  # two exact figures that differ are two figures; a figure and its rounding one
+        ("Bij de eerste controle in Vlissingen werd 1.212 kilo cocaïne gevonden. Bij een tweede controle in "
+         "Vlissingen werd 1.236 kilo cocaïne gevonden.", {1212.0, 1236.0}),
+        ("Vorig jaar onderschepte de douane in Gent 31,48 ton cocaïne. Die 31,5 ton is een record.", {31480.0}),
+    ],
+)  # fmt: skip
+def test_close_exact_figures_stay_two(extractor, text, figures):
+    assert {e["amount"]["value"] for e in _events(extractor, text, "2023-05-12")} == figures
+
+
+def test_a_figure_added_to_a_total_with_er_is_ook(extractor):
+    text = "Vorig jaar werd in Gent 30 ton cocaïne onderschept. Er is ook 4 ton hasj in beslag genomen."
+    assert {e["kind"] for e in _events(extractor, text, "2023-05-12")} == {"aggregate"}
+
+
 def test_total_of_one_day_keeps_its_day(extractor):
     """Only a running total dated to a day runs from 1 January; a total of one day's finds is that day."""
     day = _events(

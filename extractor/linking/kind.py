@@ -278,9 +278,8 @@ def continued_totals(cands: list[Candidate], log) -> list[Candidate]:
             out.append(c)  # "Daarnaast werden kleine hoeveelheden hasj aangetroffen": vague, no amount
             continue
         before = [p for p in reversed(out) if p.amount is not None and p.sent.index < c.sent.index]
-        prev = before[0] if before else None
         same = next((p for p in before if p.kind == AGGREGATE and p.date == c.date), None)
-        if prev is not None and prev.kind == AGGREGATE and prev.date == c.date and _ADDED.match(c.sent.text):
+        if same is not None and _ADDED.match(c.sent.text):
             c = c.decide("kind", continued_totals, c.sent.text.strip()[:80], kind=AGGREGATE)
         elif same is not None and parallel_total(c, same):
             c = c.decide("kind", parallel_total, c.sent.text.strip()[:80], kind=AGGREGATE)
@@ -306,7 +305,10 @@ def parallel_total(c: Candidate, prev: Candidate) -> bool:
     return _PLACE_FIRST.match(c.sent.text) is not None
 
 
-_ADDED = re.compile(r"\s*(?:daarnaast|verder|bovendien|tevens|voorts|ook)(?!\w)", re.IGNORECASE)
+_ADDED = re.compile(
+    r"\s*(?:er\s+(?:is|zijn|werd|werden)\s+)?(?:daarnaast|verder|bovendien|tevens|voorts|ook)(?!\w)",
+    re.IGNORECASE,
+)  # "Daarnaast werd ...", "Er is ook veertien ton hasj ... in beslag genomen"
 
 
 @rule("kind.total_to_date")

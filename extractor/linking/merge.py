@@ -498,7 +498,9 @@ def same_amount_twice(cands: list[Candidate], log: Log) -> list[Candidate]:
             bisect.bisect_left(reps, (v * 0.98 - 1e-9, -1)),
             bisect.bisect_right(reps, (v / 0.98 + 1e-9, len(out))),
         )
-        near = [k for _val, k in reps[lo:hi] if same_amount(out[k].amount, c.amount)]
+        near = [
+            k for _val, k in reps[lo:hi] if same_amount(out[k].amount, c.amount) and not _two_exact(out[k], c)
+        ]
         k = next((k for k in near if not distinct_finds(out[k], c)), None)
         if k is None:
             if near:
@@ -518,6 +520,24 @@ def same_amount_twice(cands: list[Candidate], log: Log) -> list[Candidate]:
             out.append(absorb(c, out[k]))
             out[k] = None
     return [c for c in out if c is not None]
+
+
+def _two_exact(a: Candidate, b: Candidate) -> bool:
+    """Two exact figures that differ are two figures, however close: "22.009 kilo" and "22.456 kilo";
+    not a figure and its rounding ("65,48 ton", "65,5 ton")."""
+    x, y = a.amount.value, b.amount.value
+    sx, sy = _significant(x), _significant(y)
+    if x == y or sx < 3 or sy < 3:
+        return False
+    return float(f"{x:.{sy}g}") != y and float(f"{y:.{sx}g}") != x
+
+
+def _significant(v: float) -> int:
+    """The significant digits of a figure as printed: 22.009 has five, 2.000 one, 1,2 two."""
+    text = f"{v:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return len(text.replace(".", "").lstrip("0"))
+    return len(text.strip("0"))
 
 
 def _direction(a) -> str:

@@ -144,6 +144,19 @@ def _context_date(x: Sentence, m: Mention, ix: ArticleIndex) -> bool:
     return not reporting_date(ix, x, m) and _comparison_start(ix, m) is None and not superlative_scope(ix, m)
 
 
+_THEN = re.compile(r"\s*toen(?!\w)", re.IGNORECASE)
+
+
+@rule("slot.date.then")
+def date_then(ix: ArticleIndex, c: Candidate):
+    """ "Toen" dates a figure by the time the sentence before named, compared or not: "Dat is minder dan in de eerste helft van 2021. Toen ging het om 22.456 kilo"."""
+    if c.sent.index == 0 or not _THEN.match(c.sent.text) or ix.at("dates", c.sent.index):
+        return None
+    prev = ix.sentences[c.sent.index - 1]
+    found = [m for m in ix.at("dates", prev.index) if not reporting_date(ix, prev, m)]
+    return (found[-1], "own") if found and not prev.is_title else None
+
+
 @rule("slot.date.context")
 def date_context(ix: ArticleIndex, c: Candidate):
     """The last date of the nearest earlier sentence: "Vorige week viel de politie binnen. Ze vond 2 kilo".
