@@ -18,6 +18,8 @@ POSITIVE = {
     (1000000.0, "pills", False): ["een miljoen pillen", "één miljoen xtc-pillen"],
     (1000000.0, "pills", True): ["ruim een miljoen pillen", "bijna een miljoen tabletten"],
     (35.0, "kg", False): ["35 kilo’s", "35 kilo's"],
+    # a volume or a weight, the text cannot say which: the first unit
+    (5000.0, "l", True): ["zo'n 5000 liter/kilo"],
     # "zo'n" before a singular unit is about one of it
     (1.0, "kg", True): ["zo'n kilo", "zo’n kilogram"],
     (1000.0, "kg", True): ["zo'n ton"],
@@ -203,6 +205,7 @@ RANGES = {
 }
 
 NEGATIVE = [
+    "In het afvalwater zat 800 mg/l cocaïne.",  # a concentration, mass per volume
     "De politie wist de dieven te pakken.",  # the verb, not the packs
     "een auto of tien",
     "zo'n kilo's",  # many, not one

@@ -512,7 +512,10 @@ def _match_at(text: str, toks: list[Tok], i: int):
                 end_tok = second.end
     # a rate or a price is not a quantity: "800 milligram per 1.000 inwoners", "€ 40 per gram"
     if end_tok + 1 < n and toks[end_tok + 1].lower in ("per", "/"):
-        return None
+        other = _unit_at(toks, end_tok + 2) if toks[end_tok + 1].lower == "/" else None
+        if not (canonical == "l" and other and other["unit"] == "kg"):  # "mg/l" is a concentration
+            return None
+        end_tok += 2  # "5000 liter/kilo": a volume or a weight, the text cannot say which
     start_tok = first
     q = _approx_before(toks, first)
     approximate = num.approximate
