@@ -656,6 +656,7 @@ KIND_CASES = [
     ("In 2021 werd bij een inval in Breda een partij van 600 kilo hasj gevonden.", "seizure"),
     ("De in beslag genomen hoeveelheid heroïne nam af van 700 naar 450 kilo in twee jaar.", "aggregate"),
     ("In het derde kwartaal onderschepte de douane in Zeebrugge 6.100 kilo cocaïne.", "aggregate"),
+    ("De in beslag genomen hoeveelheid hasj is in twee jaar verdubbeld: van 300 naar 600 kilo.", "aggregate"),
     # the largest of a year's finds is one find, though the sentence counts the year's finds
     ("Dit jaar werd in Moerdijk al vaak heroïne gevonden; de grootste vangst was 700 kilo.", "seizure"),
 ]
@@ -985,6 +986,10 @@ PHENOMENA = [
      "politie 20 kilo cocaïne.", {("cocaine", None, None, "seizure"), ("cocaine", 20.0, "kg", "seizure")}),
     ("In Lanaken werd een cocaïnewasserij opgerold. Er werden vijf verdachten opgepakt. In het lab vond de "
      "politie 20 kilo cocaïne.", {("cocaine", 20.0, "kg", "seizure")}),
+    # a figure of a trend and a find of the same size are two
+    ("De in beslag genomen hoeveelheid cocaïne is verdubbeld: van 2.000 naar 4.000 kilo. Gisteren werd in "
+     "Moerdijk 2.000 kilo onderschept.", {("cocaine", 2000.0, "kg", "aggregate"), ("cocaine", 4000.0, "kg", "aggregate"),
+                                         ("cocaine", 2000.0, "kg", "seizure")}),
     # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
     ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
     ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",

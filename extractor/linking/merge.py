@@ -473,6 +473,10 @@ def distinct_finds(a: Candidate, b: Candidate) -> bool:
     """
     if earlier_find(a) != earlier_find(b):
         return True
+    if {a.kind, b.kind} == {"seizure", "aggregate"} and _trend_total(a if a.kind == "aggregate" else b):
+        return (
+            True  # "van ongeveer 4000 naar 40.000 kilo in drie jaar ... Gisteren werd 4000 kilo onderschept"
+        )
     if a.date_src == "own" == b.date_src and a.date and b.date:
         if a.date.end < b.date.start or b.date.end < a.date.start:
             return True
@@ -481,6 +485,11 @@ def distinct_finds(a: Candidate, b: Candidate) -> bool:
     if a.place_src == "own" == b.place_src and a.place and b.place:
         return a.place.name != b.place.name
     return False
+
+
+def _trend_total(c: Candidate) -> bool:
+    """A total that is one of figures compared: the kind rule that decided it."""
+    return any(f == "kind" and r == "kind.compared_figures" for f, r, _t in c.why)
 
 
 @rule("merge.same_amount_twice")
