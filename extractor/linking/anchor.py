@@ -463,7 +463,10 @@ def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
     not "tussen de bananen. 117 kilo".
     """
     p = params()
-    after = re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 40].lower())[:2]
+    after = re.findall(r"[^\W\d]+", ix.text[a.end : a.end + 40].lower())[:3]
+    if after and after[0] in ("aan", "in"):  # "twintig kilo aan goudstaven", "20 kg in goudstaven"
+        after = after[1:]
+    after = after[:2]
     if len(after) == 2 and after[0] not in p.words["describing"]:
         after = after[:1]  # the noun right after, or after one describing word: "300 kilo illegaal vuurwerk"
     words = set(ix.words_before(a.start, p.scopes["not_drug_words"])) | set(after)

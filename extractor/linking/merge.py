@@ -82,9 +82,12 @@ def title_restates_body(cands: list[Candidate], log: Log) -> list[Candidate]:
         if i is None:
             k = next((k for k in news if out[k].drug == t.drug), None)
             b = out[k] if k is not None else None
+            # "ruim 3 ton" over "3.012 kilo"; "1,5 ton" over "1.561 kilogram": fewer digits round the body's
             if b is not None and (t.amount is None or b.amount is None or (
-                b.amount.unit == t.amount.unit and (t.amount.approximate or b.amount.approximate)
-                and _roughly(b.amount.value, t.amount.value)
+                b.amount.unit == t.amount.unit and _roughly(b.amount.value, t.amount.value) and (
+                    t.amount.approximate or b.amount.approximate
+                    or _significant(t.amount.value) < _significant(b.amount.value)
+                )
             )):  # fmt: skip
                 i = k
         if i is None:
