@@ -1007,6 +1007,7 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "In de schuur vond de politie 300 kilo van een poeder waarmee je speed kunt versnijden.",  # a cutting agent
     "De burgemeester vindt het zorgwekkend dat jongeren cocaïne gebruiken.",  # "vindt ... dat": an opinion
     "Onderzoekers hebben gevonden dat studenten vaker xtc gebruiken.",  # "gevonden dat": a finding
     "Volgens het OM vervoerde de koerier jarenlang cocaïne naar Engeland, tot hij in 2021 stopte.",  # never caught

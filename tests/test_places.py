@@ -74,6 +74,7 @@ NEGATIVE = [
     "het grootste lab ooit in Nederland",  # a scope, not a place of the find
     "De drugs lagen in het district van de politie.",  # "district" without a name
     "Agenten vielen binnen in een flat in de Haagse Schilderswijk.",  # "de": a town takes "het"
+    "Die stof wordt omgezet in PMK, een grondstof voor xtc.",  # a drug after "in", no place
 ]
 SCOPE = [  # a municipality, province or district after the place of the find only locates it
     ("in Kerkrade in de provincie Limburg", "Limburg"),

@@ -459,6 +459,8 @@ def difference(ix: ArticleIndex, a: Mention) -> bool:
 def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
     """An amount of a cutting agent or a carrier is no drug: "versnijdingsmiddel, 25 kilo", "40 ton steenkool".
 
+    Also a substance named by what it cuts: "650 kilo van een stof waarmee je cocaïne kunt versnijden".
+
     The cover load a drug was hidden in counts only right after the amount: "3.000 kilo bananen",
     not "tussen de bananen. 117 kilo".
     """
@@ -470,7 +472,17 @@ def not_a_drug(ix: ArticleIndex, a: Mention) -> bool:
     if len(after) == 2 and after[0] not in p.words["describing"]:
         after = after[:1]  # the noun right after, or after one describing word: "300 kilo illegaal vuurwerk"
     words = set(ix.words_before(a.start, p.scopes["not_drug_words"])) | set(after)
+    if _CUTTING_AGENT.match(ix.text, a.end):
+        return True
     return bool(words & p.words["not_drugs"] or set(after) & p.words["cover_goods"])
+
+
+# "650 kilo van een stof waarmee je cocaïne kunt versnijden": a substance named by what it cuts
+_CUTTING_AGENT = re.compile(
+    r"\s+(?:van|aan)\s+(?:een\s+)?(?:\w+\s+)?(?:stof|middel|poeder|substantie|product)\b[^.;]{0,60}?"
+    r"(?<!\w)(?:versnijden|versnijdt|versneden|aanlengen)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 @rule("anchor.occasions_without_drug")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import gazetteer, place_country, region_names
+from ..lexicon import drug_names, gazetteer, place_country, region_names
 from ..resources import load_json
 from ..schema import Place
 
@@ -294,8 +294,8 @@ def find_places(
             if s in out or any(p.start <= s < p.end for p in out.values()):
                 continue
             first = name.split()[0]
-            if first in stop or name in stop:
-                continue
+            if first in stop or name in stop or name.lower() in drug_names():
+                continue  # "omgezet in BMK": a drug, no place
             if first in adjectives:
                 continue
             out[s] = PlaceMatch(s, e, Place(name, None, name, "locative"))
