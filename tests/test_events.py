@@ -990,6 +990,9 @@ PHENOMENA = [
     ("De in beslag genomen hoeveelheid cocaïne is verdubbeld: van 2.000 naar 4.000 kilo. Gisteren werd in "
      "Moerdijk 2.000 kilo onderschept.", {("cocaine", 2000.0, "kg", "aggregate"), ("cocaine", 4000.0, "kg", "aggregate"),
                                          ("cocaine", 2000.0, "kg", "seizure")}),
+    # what is usual after a find is no find; a dated figure is
+    ("Douaniers vonden dinsdag in Vlissingen 80 kilo cocaïne. In zo'n sporttas zit vaak 30 kilo.",
+     {("cocaine", 80.0, "kg", "seizure")}),
     # packages counted after a weighed find are its packing, unless they add a find ("nog") or lie elsewhere
     ("De douane vond 600 kilo cocaïne in een container. Het ging om 520 blokken.", {("cocaine", 600.0, "kg", "seizure")}),
     ("De politie vond 3 kilo heroïne in een auto. In de woning lagen nog 40 bolletjes heroïne.",
@@ -1007,6 +1010,7 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "De douane vond niets. Een koerier vervoert volgens de douane meestal 2 kilo per reis.",  # what is usual
     "In de schuur vond de politie 300 kilo van een poeder waarmee je speed kunt versnijden.",  # a cutting agent
     "De burgemeester vindt het zorgwekkend dat jongeren cocaïne gebruiken.",  # "vindt ... dat": an opinion
     "Onderzoekers hebben gevonden dat studenten vaker xtc gebruiken.",  # "gevonden dat": a finding

@@ -26,7 +26,7 @@ _CUE_KEYS = {
     "determiners", "definite_determiners", "vague_quantity", "count_words", "plural_find_suffixes",
     "plural_containers", "seizable_nouns", "drug_adjectives", "worth_of_adjectives", "joint_conjunctions",
     "label_links", "pill_labels", "plant_labels", "running_total", "takes_place", "single_find_nouns",
-    "plural_find_nouns", "sum_words", "campaign", "trend_words", "figure_comparison", "vessels", "difference_words", "not_drugs", "approximate_above", "counted_occasions", "possession", "once", "caught", "carrying", "swallowing", "possession_before", "home_phrases", "residents", "contain_verbs", "object_blockers", "conditional", "sequence_words", "back_reference", "earlier_find", "predicate_fillers", "cover_goods", "superlatives", "weight_phrases", "valued_goods", "searches", "dismantle_verbs", "other_words", "investigation_words", "presence_verbs", "describing", "reporting_particles", "part_words", "closed_past",
+    "plural_find_nouns", "sum_words", "campaign", "trend_words", "figure_comparison", "vessels", "difference_words", "not_drugs", "approximate_above", "counted_occasions", "possession", "habitual", "once", "caught", "carrying", "swallowing", "possession_before", "home_phrases", "residents", "contain_verbs", "object_blockers", "conditional", "sequence_words", "back_reference", "earlier_find", "predicate_fillers", "cover_goods", "superlatives", "weight_phrases", "valued_goods", "searches", "dismantle_verbs", "other_words", "investigation_words", "presence_verbs", "describing", "reporting_particles", "part_words", "closed_past",
     "production_substances", "production_back_reference", "several_words", "operation_nouns",
 }  # fmt: skip
 
