@@ -429,6 +429,16 @@ def unit_from_label(ix: ArticleIndex, s: Sentence, a: Mention) -> str:
     return "units"
 
 
+_WASTEWATER = re.compile(r"(?:afval|riool)water", re.IGNORECASE)
+_MILLIGRAM = re.compile(r"(?:mg|milligram)\b", re.IGNORECASE)
+
+
+@rule("anchor.measured_trace")
+def measured_trace(ix: ArticleIndex, a: Mention) -> bool:
+    """Milligrams in an article on wastewater are measurements, no find: "Barcelona (965 mg) en Zürich"."""
+    return bool(_MILLIGRAM.search(a.text)) and _WASTEWATER.search(ix.text) is not None
+
+
 @rule("anchor.container_size")
 def container_size(ix: ArticleIndex, a: Mention) -> bool:
     """A vessel's size is not an amount: "In de schuur stonden vaten van 200 liter met chemicaliën"."""
@@ -581,7 +591,12 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
         if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(ix, gate, s):
             continue
         skip = next(
-            (f for f in (container_size, production_potential, difference, carrier) if f(ix, a)), None
+            (
+                f
+                for f in (container_size, measured_trace, production_potential, difference, carrier)
+                if f(ix, a)
+            ),
+            None,
         )
         link = link_drug(ix, s, a, drugs) if skip is None else None
         if (
