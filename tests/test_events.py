@@ -263,6 +263,12 @@ def test_weighed_drugs_identified_as_several_drugs_stay_drugs(extractor):
     assert [(e["drug"], e["amount"]["value"]) for e in ev if e["amount"]] == [("unspecified", 80.0)]
 
 
+def test_packing_passes_its_value_to_the_find(extractor):
+    text = "In Zeebrugge werd 2.000 kilo cocaïne onderschept, verdeeld over 1.800 blokken met een straatwaarde van 150 miljoen euro."
+    ev = _events(extractor, text, "2023-05-10")
+    assert [(e["amount"]["value"], e["value_eur"]) for e in ev] == [(2000.0, 150000000.0)]
+
+
 def test_a_courts_seat_named_before_is_not_the_place(extractor):
     text = "De rechtbank in Gent sprak vrijdag een vonnis uit. Bij de verdachte werd 2 kilo hasj in beslag genomen."
     assert [e["location"] for e in _events(extractor, text, "2022-03-10")] == [None]

@@ -444,6 +444,8 @@ def packaging_of_weight(cands: list[Candidate], log: Log) -> list[Candidate]:
                 k -= 1
         if weighed is not None:
             log.dropped(packaging_of_weight, c, weighed)
+            k = next(i for i, x in enumerate(out) if x is weighed)
+            out[k] = absorb(weighed, c)  # "135 miljoen zakjes die een straatwaarde hebben van 7,5 miljard"
             continue
         out.append(c)
     return out
