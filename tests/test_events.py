@@ -1089,6 +1089,12 @@ def test_real_news_phenomena_negative(extractor, text):
 
 # lexicon and number reading in context (sentences written for these tables)
 LEXICON_CASES = [
+    # separable find verbs joined in a subordinate clause
+    (
+        "De 300 kilo hasj, die agenten in juni in een loods aantroffen, lag onder dekzeilen.",
+        ("cannabis", 300.0, "kg"),
+    ),
+    ("Het bleek om 4 kilo heroïne te gaan, die de douane in Venlo inbeslagnam.", ("heroin", 4.0, "kg")),
     ("In Bilzen ontdekten speurders een cocaïnewasserij.", ("cocaine", None, None)),  # a cocaine lab
     # edibles, "tussi" (pink cocaine, a synthetic mix), PCP, ephedrine (a precursor of meth)
     ("Op het festival werd 400 gram wietsnoepjes in beslag genomen.", ("cannabis", 0.4, "kg")),
