@@ -439,6 +439,16 @@ def measured_trace(ix: ArticleIndex, a: Mention) -> bool:
     return bool(_MILLIGRAM.search(a.text)) and _WASTEWATER.search(ix.text) is not None
 
 
+@rule("anchor.heading_restates")
+def heading_restates(ix: ArticleIndex, s: Sentence, a: Mention) -> bool:
+    """A subheading's figure restates the paragraph below it: "Tweehonderd zakjes" over "... tweehonderd zakjes hasj gevonden"."""
+    text = s.text.strip()
+    if s.is_title or len(text.split()) > 6 or text.endswith((".", "!", "?", ":")):
+        return False
+    later = [m for m in ix.mentions["amounts"] if m.start >= s.end]
+    return any(m.value.unit == a.value.unit and m.value.value == a.value.value for m in later)
+
+
 @rule("anchor.container_size")
 def container_size(ix: ArticleIndex, a: Mention) -> bool:
     """A vessel's size is not an amount: "In de schuur stonden vaten van 200 liter met chemicaliën"."""
@@ -590,14 +600,10 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
         s = ix.sentence_at(a.start)
         if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(ix, gate, s):
             continue
-        skip = next(
-            (
-                f
-                for f in (container_size, measured_trace, production_potential, difference, carrier)
-                if f(ix, a)
-            ),
-            None,
-        )
+        checks = (container_size, measured_trace, production_potential, difference, carrier)
+        skip = next((f for f in checks if f(ix, a)), None)
+        if skip is None and heading_restates(ix, s, a):
+            skip = heading_restates
         link = link_drug(ix, s, a, drugs) if skip is None else None
         if (
             link is not None and not link.adjacent
