@@ -1016,6 +1016,8 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "Bij de controle bleek de bestuurder onder invloed van drugs te rijden.",  # a check, no find
+    "Bij de controle bleek dat er geen drugs in de auto lagen.",  # nothing turned up
     "De douane vond niets. Een koerier vervoert volgens de douane meestal 2 kilo per reis.",  # what is usual
     "In de schuur vond de politie 300 kilo van een poeder waarmee je speed kunt versnijden.",  # a cutting agent
     "De burgemeester vindt het zorgwekkend dat jongeren cocaïne gebruiken.",  # "vindt ... dat": an opinion

@@ -17,6 +17,16 @@ def trigger(s: Sentence) -> bool:
     return params().strong.found(s.lower, s.words)
 
 
+_TURNED_OUT = frozenset({"bleek", "bleken"})
+
+
+@rule("gate.turned_out")
+def turned_out(s: Sentence) -> bool:
+    """What a check turned up is found: "Tijdens een controle bleek het voertuig volgeladen met vaten chemicaliën"."""
+    p = params()
+    return bool(s.words & _TURNED_OUT) and p.action.found(s.lower, s.words) and not s.words & p.negation
+
+
 _NOT = frozenset({"niet", "nooit"})
 
 
@@ -197,6 +207,9 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
     trig, action, outs = [], [], []
     for s in ix.sentences:
         said = trigger(s)
+        if not said and turned_out(s):
+            log.note(turned_out, s.text)
+            said = True
         word, particle = said or find_compound(ix, s), separable_trigger(s)
         if word and not particle and negated_trigger(s):
             log.note(negated_trigger, s.text)
