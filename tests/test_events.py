@@ -979,6 +979,9 @@ PHENOMENA = [
     ("Agenten vonden in Emmen 5 kilo speed. In de kelder van het pand lag ook speed.", {("amphetamine", 5.0, "kg", "seizure")}),
     ("Agenten vonden in Emmen 5 kilo speed. Dat is veel voor Nederland, waar vaker speed wordt gevonden.",
      {("amphetamine", 5.0, "kg", "seizure")}),
+    # after a weighed find, a lab near a town not named before is another find
+    ("In Emmen vond de politie 5 kilo crystal meth. Bij Ter Apel werd ook een crystal methlab ontmanteld.",
+     {("methamphetamine", 5.0, "kg", "seizure"), ("methamphetamine", None, None, "seizure")}),
     # a drug listed with a later find's drugs is one of them, though weighed before
     ("Bij een dealer in Aalst vond de politie 200 gram hasj. Bij zijn broer werden 30 gram speed, xtc-pillen en hasj aangetroffen.",
      {("cannabis", 0.2, "kg", "seizure"), ("amphetamine", 0.03, "kg", "seizure"), ("mdma", None, None, "seizure"),
@@ -1016,6 +1019,7 @@ PHENOMENA = [
      {("cannabis", 6.0, "kg", "seizure")}),
 ]  # fmt: skip
 PHENOMENA_NEGATIVE = [  # no find, or not this one
+    "Agenten hielden de man aan bij het lab van de universiteit, waar hij werkte.",  # "bij het lab": no raid in it
     "Bij de controle bleek de bestuurder onder invloed van drugs te rijden.",  # a check, no find
     "Bij de controle bleek dat er geen drugs in de auto lagen.",  # nothing turned up
     "De douane vond niets. Een koerier vervoert volgens de douane meestal 2 kilo per reis.",  # what is usual

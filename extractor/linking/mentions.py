@@ -239,7 +239,7 @@ def new_place(ix: ArticleIndex, s: Sentence) -> bool:
     before = {m.value.name for x in ix.sentences[: s.index] for m in ix.at("places", x.index)}
     countries = countries_nl()
     return any(
-        m.value.kind == "locative" and m.value.name not in before and m.value.name not in countries
+        m.value.kind in ("locative", "near") and m.value.name not in before and m.value.name not in countries
         for m in ix.at("places", s.index)
     )
 
@@ -260,6 +260,12 @@ def found_there(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
 IDENTIFIED = re.compile(
     r"(?<!\w)(?:gaat|ging|gaan)(?!\w).*(?<!\w)om(?!\w)|(?<!\w)om(?!\w).*(?<!\w)(?:gaat|ging|gaan)(?!\w)"
 )
+
+
+@rule("mentions.raided_lab")
+def raided_lab(ix: ArticleIndex, s: Sentence, d: Mention) -> bool:
+    """A lab the police acted in was found: "De politie hield drie mensen aan in een drugslab in een schuur"."""
+    return d.text.lower() in params().lab_words and "in" in ix.words_before(d.start, 2)
 
 
 @rule("mentions.identified")
@@ -299,14 +305,19 @@ def find_mentions(
             if identified(ix, gate, s, drugs, consumed)
             else None
         )
-        if not (gate.trigger[s.index] or there):
+        raided = not (gate.trigger[s.index] or there) and gate.action[s.index]
+        if not (gate.trigger[s.index] or there or raided):
             continue
         for d in drugs.by_sentence[s.index]:
             if id(d) in consumed or (id(d) in drugs.purpose and not lab_purpose(ix, d)):
                 continue
+            if raided and not raided_lab(ix, s, d):
+                continue
             if id(d) in drugs.purpose:
                 log.note(lab_purpose, d.text)
             c = _mention(ix, s, d, drugs, gate, by_sentence, first_at, amount_at, log, there, consumed)
+            if c is not None and raided:
+                c = c.decide("drug", raided_lab, d.text)
             if c is not None and there:  # no find word of its own: the find before makes it one
                 lab = any(f == "drug" and r.startswith("mentions.lab") for f, r, _t in c.why)
                 c = c.but(own_trigger=False) if lab else c.decide("drug", there, d.text, own_trigger=False)
