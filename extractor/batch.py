@@ -79,7 +79,14 @@ def run_inprocess(
         yield from ex.pipe(records, n_process=workers, batch_size=batch_size)
         return
     it = iter(records)
-    with ctx.Pool(workers, initializer=_quiet_worker) as pool:
+    first = list(itertools.islice(it, batch_size))
+    peek = list(itertools.islice(it, 1))
+    if not peek:  # one chunk or none: forking workers costs more than the work
+        yield from ex.pipe(first, n_process=1, batch_size=batch_size)
+        return
+    it = itertools.chain(first, peek, it)
+    pool = ctx.Pool(workers, initializer=_quiet_worker)
+    try:
         window: deque = deque()
         while True:
             while len(window) < 2 * workers:
@@ -95,6 +102,15 @@ def run_inprocess(
             except Exception:
                 out = list(ex.pipe(chunk, n_process=1, batch_size=1))
             yield from out
+    except BaseException:
+        pool.terminate()  # Ctrl-C, or the consumer stopped early
+        raise
+    else:
+        # close, then join: terminating a pool whose worker handler may still be forking a
+        # replacement worker can leave that child deadlocked on a lock and the run waiting for it
+        pool.close()
+    finally:
+        pool.join()
 
 
 def scheduler_warning(address: str) -> str | None:

@@ -31,6 +31,18 @@ def test_workers_give_identical_output(extractor):
     assert [r["id"] for r in one] == [str(r["id"]) for r in recs]
 
 
+def test_one_chunk_runs_without_forking_and_a_pool_ends_with_its_workers(extractor):
+    import multiprocessing as mp
+
+    recs = _records()
+    small = run_inprocess(recs[:3], extractor, workers=2, batch_size=4)
+    first = next(small)
+    assert mp.active_children() == []  # one chunk: no worker processes
+    assert [first, *small] == list(run_inprocess(recs[:3], extractor, workers=1))
+    assert len(list(run_inprocess(recs, extractor, workers=2, batch_size=4))) == len(recs)
+    assert mp.active_children() == []  # the pool closed and joined its workers
+
+
 def test_dask_local_cluster_equals_inprocess(extractor):
     pytest.importorskip("distributed")
     recs = _records()
