@@ -133,6 +133,17 @@ class ArticleIndex:
         i = self._nearest[key][s.index]
         return None if i is None else self.sentences[i]
 
+    def first_named(self, kind: str) -> dict:
+        """The index of the first sentence naming each value of ``kind`` ("Tilburg" -> 2), computed once."""
+        key = ("first_named", kind)
+        if key not in self._nearest:
+            first: dict = {}
+            for x in self.sentences:
+                for m in self.at(kind, x.index):
+                    first.setdefault(m.value.name, x.index)
+            self._nearest[key] = first
+        return self._nearest[key]
+
     def first_after(self, kind: str, pos: int, keep) -> Mention | None:
         """The first mention of ``kind`` starting at or after ``pos`` that ``keep`` accepts."""
         ms = self.mentions[kind]

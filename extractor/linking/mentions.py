@@ -236,10 +236,11 @@ def after_amount(r: Reading, s: Sentence, amount_before: bool, own_item_here: bo
 def new_place(ix: ArticleIndex, s: Sentence) -> bool:
     """The sentence is where something happened, in a town the text did not name before (a country
     is too wide to tell one find from another)."""
-    before = {m.value.name for x in ix.sentences[: s.index] for m in ix.at("places", x.index)}
-    countries = countries_nl()
+    first, countries = ix.first_named("places"), countries_nl()
     return any(
-        m.value.kind in ("locative", "near") and m.value.name not in before and m.value.name not in countries
+        m.value.kind in ("locative", "near")
+        and first[m.value.name] >= s.index
+        and m.value.name not in countries
         for m in ix.at("places", s.index)
     )
 
