@@ -49,7 +49,6 @@ def purpose(ix: ArticleIndex, d: Mention) -> bool:
     return "waar" in ix.words_before(d.start, 2) and _MADE.match(ix.text, d.end) is not None or made(ix, d)
 
 
-_PASSIVE = frozenset({"werd", "werden", "wordt", "worden"})
 _MADE_PARTICIPLE = re.compile(
     r"\s+(?:\w+\s+)?(?:gemaakt|geproduceerd|vervaardigd|bereid|gekookt|gedraaid|geperst)(?!\w)", re.IGNORECASE
 )
@@ -58,7 +57,7 @@ _MADE_PARTICIPLE = re.compile(
 def made(ix: ArticleIndex, d: Mention) -> bool:
     """The drug is what was made there, in the passive: "Volgens de politie werd er crystal meth gemaakt"."""
     return (
-        bool(set(ix.words_before(d.start, 4)) & _PASSIVE)
+        bool(set(ix.words_before(d.start, 4)) & params().words["passive_auxiliaries"])
         and _MADE_PARTICIPLE.match(ix.text, d.end) is not None
     )
 
@@ -429,14 +428,13 @@ def unit_from_label(ix: ArticleIndex, s: Sentence, a: Mention) -> str:
     return "units"
 
 
-_WASTEWATER = re.compile(r"(?:afval|riool)water", re.IGNORECASE)
 _MILLIGRAM = re.compile(r"(?:mg|milligram)\b", re.IGNORECASE)
 
 
 @rule("anchor.measured_trace")
 def measured_trace(ix: ArticleIndex, a: Mention) -> bool:
     """Milligrams in an article on wastewater are measurements, no find: "Barcelona (965 mg) en Zürich"."""
-    return bool(_MILLIGRAM.search(a.text)) and _WASTEWATER.search(ix.text) is not None
+    return bool(_MILLIGRAM.search(a.text)) and any(w in ix.text.lower() for w in params().words["wastewater"])
 
 
 @rule("anchor.heading_restates")

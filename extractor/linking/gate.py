@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .index import WORD, ArticleIndex, Sentence
-from .params import cue, params
+from .params import alternation, cue, params
 from .rules import Log, rule
 
 
@@ -17,14 +17,15 @@ def trigger(s: Sentence) -> bool:
     return params().strong.found(s.lower, s.words)
 
 
-_TURNED_OUT = frozenset({"bleek", "bleken"})
-
-
 @rule("gate.turned_out")
 def turned_out(s: Sentence) -> bool:
     """What a check turned up is found: "Tijdens een controle bleek het voertuig volgeladen met vaten chemicaliën"."""
     p = params()
-    return bool(s.words & _TURNED_OUT) and p.action.found(s.lower, s.words) and not s.words & p.negation
+    return (
+        bool(s.words & p.words["turned_out"])
+        and p.action.found(s.lower, s.words)
+        and not s.words & p.negation
+    )
 
 
 _NOT = frozenset({"niet", "nooit"})
@@ -96,9 +97,10 @@ def _hits(cue_, low: str) -> list[int]:
     return out + ([m.start() for m in cue_.multi.finditer(low)] if cue_.multi else [])
 
 
-_RELATIVE_PRONOUN = re.compile(
-    r"(?<!\w)(?:die|welke|waarmee|waarvan|waarin)(?!\w)"
-)  # not "dat": "vindt het normaal dat"
+@cache
+def _relative_pronoun() -> re.Pattern:
+    """A relative pronoun; not "dat", which also opens "vindt het normaal dat"."""
+    return re.compile(rf"(?<!\w)(?:{alternation(params().words['relative_pronouns'])})(?!\w)")
 
 
 @rule("gate.negative_in_relative")
@@ -108,7 +110,7 @@ def negative_in_relative(s: Sentence) -> bool:
     finds = _hits(p.strong, low)
     if not finds:
         return False
-    rel = _RELATIVE_PRONOUN.search(low, min(finds))
+    rel = _relative_pronoun().search(low, min(finds))
     hits = _hits(p.hard_negative, low)
     return rel is not None and bool(hits) and min(hits) > rel.start()
 

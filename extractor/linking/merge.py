@@ -455,13 +455,10 @@ def _measured(p: Candidate) -> bool:
     return bool(p.amount and p.amount.unit in ("kg", "l", "pills"))
 
 
-_MORE = frozenset({"nog", "ook", "daarnaast", "verder", "bovendien", "tevens", "andere", "tweede"})
-
-
 def _packs(c: Candidate, p: Candidate, out: list[Candidate]) -> bool:
     """A count in a later sentence packs the weighed find ``p``: no weight of its own beside it, no
     find added ("nog", "ook"), not placed or dated apart."""
-    if c.sent.words & _MORE or _elsewhere(c, p) or _another_time(c, p):
+    if c.sent.words & params().words["added_find"] or _elsewhere(c, p) or _another_time(c, p):
         return False
     return not any(x.sent is c.sent and _measured(x) for x in out)
 
