@@ -537,9 +537,15 @@ def continuation(ix: ArticleIndex, gate: Gate, s: Sentence) -> bool:
         return seized_next(ix, gate, s)
     if s.index < gate.first and not s.is_title:
         return False
-    if s.words & params().words["habitual"] and not ix.at("dates", s.index):
-        return False  # "In zo'n tas zit vaak 25 kilo": what is usual, no find
+    if habitual(ix, s):
+        return False
     return not gate.out[s.index] and s.index > gate.first
+
+
+@rule("anchor.habitual")
+def habitual(ix: ArticleIndex, s: Sentence) -> bool:
+    """What is usual is no find: "In zo'n tas zit vaak 25 kilo", "In Limburg worden vaak drugslabs opgerold"."""
+    return bool(s.words & params().words["habitual"]) and not ix.at("dates", s.index)
 
 
 @rule("anchor.seized_next")

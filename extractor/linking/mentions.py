@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import countries_nl
-from .anchor import Drugs, made, seized_next
+from .anchor import Drugs, habitual, made, seized_next
 from .gate import Gate
 from .index import WORD, ArticleIndex, Mention, Sentence
 from .params import alternation, count_of, params
@@ -308,6 +308,9 @@ def find_mentions(
         )
         raided = not (gate.trigger[s.index] or there) and gate.action[s.index]
         if not (gate.trigger[s.index] or there or raided):
+            continue
+        if habitual(ix, s):
+            log.note(habitual, s.text)
             continue
         for d in drugs.by_sentence[s.index]:
             if id(d) in consumed or (id(d) in drugs.purpose and not lab_purpose(ix, d)):
