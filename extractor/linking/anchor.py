@@ -49,9 +49,11 @@ def purpose(ix: ArticleIndex, d: Mention) -> bool:
     return "waar" in ix.words_before(d.start, 2) and _MADE.match(ix.text, d.end) is not None or made(ix, d)
 
 
-_MADE_PARTICIPLE = re.compile(
-    r"\s+(?:\w+\s+)?(?:gemaakt|geproduceerd|vervaardigd|bereid|gekookt|gedraaid|geperst)(?!\w)", re.IGNORECASE
-)
+_MADE_TAIL = r"\s+(?:\w+\s+)?(?:gemaakt|geproduceerd|vervaardigd|bereid|gekookt|gedraaid|geperst)(?!\w)"
+_MADE_PARTICIPLE = re.compile(_MADE_TAIL, re.IGNORECASE)  # "crystal meth gemaakt"
+_MADE = re.compile(
+    r"\s+(?:werd|werden|wordt|worden|is|zijn)" + _MADE_TAIL, re.IGNORECASE
+)  # "waar xtc werd gemaakt"
 
 
 def made(ix: ArticleIndex, d: Mention) -> bool:
@@ -60,13 +62,6 @@ def made(ix: ArticleIndex, d: Mention) -> bool:
         bool(set(ix.words_before(d.start, 4)) & params().words["passive_auxiliaries"])
         and _MADE_PARTICIPLE.match(ix.text, d.end) is not None
     )
-
-
-_MADE = re.compile(
-    r"\s+(?:werd|werden|wordt|worden|is|zijn)\s+(?:\w+\s+)?(?:gemaakt|geproduceerd|vervaardigd|bereid|gekookt|"
-    r"gedraaid|geperst)(?!\w)",
-    re.IGNORECASE,
-)
 
 
 @rule("anchor.place_name")
@@ -375,24 +370,21 @@ def context_drug(ix: ArticleIndex, s: Sentence, a: Mention, drugs: Drugs) -> Lin
 def identified_next(ix: ArticleIndex, s: Sentence, link: Link, drugs: Drugs) -> Mention | None:
     """A weighed find of "drugs" is of the drug the next sentence identifies: "5.091 kilo aan verdovende middelen aangetroffen. Het bleek om cocaïne te gaan"."""
     d = link.drugs[0] if len(link.drugs) == 1 else None
-    if d is None or d.value not in params().generic or not _identified_next(ix, s, drugs):
-        return None
-    nxt = ix.sentences[s.index + 1]
-    named = [x for x in drugs.linkable(nxt) if x.value not in params().generic]
+    named = _identified_next(ix, s, drugs) if d is not None and d.value in params().generic else []
     return (
         named[0] if len({x.value for x in named}) == 1 else None
     )  # not "vooral om xtc, ketamine en cocaïne"
 
 
-def _identified_next(ix: ArticleIndex, s: Sentence, drugs: Drugs) -> bool:
-    """The next sentence says what the find was: "Het bleek om cocaïne te gaan"."""
+def _identified_next(ix: ArticleIndex, s: Sentence, drugs: Drugs) -> list[Mention]:
+    """The named drugs by which the next sentence says what the find was: "Het bleek om cocaïne te gaan"."""
     from .mentions import IDENTIFIED
 
     if s.index + 1 >= len(ix.sentences):
-        return False
+        return []
     nxt = ix.sentences[s.index + 1]
     specific = [d for d in drugs.linkable(nxt) if d.value not in params().generic]
-    return bool(specific) and bool(IDENTIFIED.search(nxt.lower))
+    return specific if specific and IDENTIFIED.search(nxt.lower) else []
 
 
 @rule("anchor.next_sentence")
@@ -443,8 +435,10 @@ def heading_restates(ix: ArticleIndex, s: Sentence, a: Mention) -> bool:
     text = s.text.strip()
     if s.is_title or len(text.split()) > 6 or text.endswith((".", "!", "?", ":")):
         return False
-    later = [m for m in ix.mentions["amounts"] if m.start >= s.end]
-    return any(m.value.unit == a.value.unit and m.value.value == a.value.value for m in later)
+    same = ix.first_after(
+        "amounts", s.end, lambda m: (m.value.unit, m.value.value) == (a.value.unit, a.value.value)
+    )
+    return same is not None
 
 
 @rule("anchor.container_size")
@@ -597,6 +591,15 @@ def _unit_drug(unit: str) -> str:
     return {"plants": "cannabis", "pills": "mdma"}.get(unit, "unspecified")
 
 
+_NOT_FINDS = (
+    container_size,
+    measured_trace,
+    production_potential,
+    difference,
+    carrier,
+)  # an amount that is none
+
+
 def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[Candidate], set[int]]:
     """A candidate per quantity with its drug; also the ids of the drug mentions used."""
     cands, consumed = [], set()
@@ -604,8 +607,7 @@ def anchor(ix: ArticleIndex, gate: Gate, drugs: Drugs, log: Log) -> tuple[list[C
         s = ix.sentence_at(a.start)
         if a.value.unit not in QUANTITY_UNITS or s is None or not continuation(ix, gate, s):
             continue
-        checks = (container_size, measured_trace, production_potential, difference, carrier)
-        skip = next((f for f in checks if f(ix, a)), None)
+        skip = next((f for f in _NOT_FINDS if f(ix, a)), None)
         if skip is None and heading_restates(ix, s, a):
             skip = heading_restates
         link = link_drug(ix, s, a, drugs) if skip is None else None

@@ -116,7 +116,7 @@ def found_object(ix: ArticleIndex, s: Sentence, d: Mention, before: list[str]) -
         len(before) > 1 and before[-2] in w["definite_determiners"] and before[-1].endswith("e") and not subject
     )):  # fmt: skip
         return False
-    if _SEIZED_BEFORE.search(ix.text, max(s.start, d.start - 40), d.start):
+    if _seized_before().search(ix.text, max(s.start, d.start - 40), d.start):
         return False  # "de in beslag genomen hasj": the find named by its participle, stated elsewhere
     cs, ce = ix.clause(s, d.start)
     if _SUPPOSED.search(ix.text, max(s.start, d.start - 30), d.start):
@@ -127,11 +127,13 @@ def found_object(ix: ArticleIndex, s: Sentence, d: Mention, before: list[str]) -
     return params().strong.found(ix.text[cs:ce].lower(), words)
 
 
-_SEIZED_BEFORE = re.compile(
-    r"(?<!\w)(?:de|het|deze|die)\s+(?:\w+\s+)?(?:in\s+beslag\s+genomen|gevonden|onderschepte|aangetroffen|"
-    r"ontdekte|gevangen|geconfisqueerde)\s+$",
-    re.IGNORECASE,
-)
+@cache
+def _seized_before() -> re.Pattern:
+    """ "de in beslag genomen hasj", "de onderschepte cocaïne": a find named by its participle."""
+    found = alternation([*params().words["find_participles"], "in beslag genomen"])
+    return re.compile(rf"(?<!\w)(?:de|het|deze|die)\s+(?:\w+\s+)?(?:{found})e?\s+$", re.IGNORECASE)
+
+
 _SUPPOSED = re.compile(r",\s*(?:vermoedelijk|waarschijnlijk|mogelijk|wellicht)\s+$", re.IGNORECASE)
 
 
