@@ -244,6 +244,11 @@ def test_origin_is_not_the_place(extractor):
         ("Een 27-jarige man uit Harderwijk is in Zwolle opgepakt. In zijn auto lag 3 kilo hasj.", "Zwolle"),
         ("Een man uit Harderwijk is opgepakt. In zijn woning in Ermelo lag 3 kilo hasj.", "Ermelo"),
         ("Een lading uit Ecuador is onderschept. In zijn woning in Ermelo lag 3 kilo hasj.", "Ermelo"),
+        # a country's adjective is no residence
+        (
+            "Een man uit Tilburg werd door de Belgische douane aangehouden. In zijn woning vond de politie 2 kilo hasj.",
+            "Tilburg",
+        ),
     ],
 )
 def test_a_find_at_home_is_where_its_owner_lives(extractor, text, place):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import countries_nl
+from ..normalize.places import demonyms
 from .anchor import LABEL
 from .gate import find_nouns, has_trigger
 from .index import WORD, ArticleIndex, Mention, Sentence
@@ -277,8 +278,8 @@ def _respectively(ix: ArticleIndex, c: Candidate, ms: list[Mention]) -> Mention 
 
 def _resident(ix: ArticleIndex, m: Mention) -> bool:
     """ "een 34-jarige man uit Tilburg", "de Eindhovenaar": where someone lives."""
-    if m.value.kind == "weak" and m.value.text[:1].isupper() and m.value.text != m.value.name:
-        return True  # a demonym
+    if m.value.text in demonyms():
+        return True  # "de Eindhovenaar"; not "de Belgische douane"
     if m.value.kind != "origin":
         return False
     words = [w.lower() for w in WORD.findall(ix.text[max(0, m.start - 40) : m.start])]

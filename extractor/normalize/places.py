@@ -122,7 +122,8 @@ def _stopnames() -> frozenset[str]:
 
 
 @cache
-def _demonyms() -> dict[str, str]:
+def demonyms() -> dict[str, str]:
+    """Names of inhabitants and their town: "Eindhovenaar" -> "Eindhoven" (places.json)."""
     return load_json("places.json")["demonyms"]
 
 
@@ -257,8 +258,8 @@ def find_places(
             nxt = end_i + 1
             continue
         # demonyms: "de 63-jarige Amsterdammer" (a weak hint at the place)
-        if w in _demonyms():
-            name = _demonyms()[w]
+        if w in demonyms():
+            name = demonyms()[w]
             out[s] = PlaceMatch(s, e, Place(name, place_country(name), w, "weak"))
             nxt = i + 1
             continue
