@@ -104,15 +104,15 @@ class Extractor:
         if not a.relevant:  # no drug named: no event possible, no Doc worth making
             doc = self.nlp.make_doc("")
             ext.remember_text(doc, "")
-            doc._.set(ext.RELEVANT, False)
+            ext.put(doc, ext.RELEVANT, False)
         else:
             doc = make_doc_safely(self.nlp, a.full)
             ext.remember_text(doc, a.full)
             if a.offsets is not None:
-                doc._.set(ext.ORIGINAL, (a.original, a.offsets))
-        doc._.set(ext.PUBLISHED, a.published)
-        doc._.set(ext.TITLE_END, a.title_end)
-        doc._.set(ext.TRUNCATED, a.truncated)
+                ext.put(doc, ext.ORIGINAL, (a.original, a.offsets))
+        ext.put(doc, ext.PUBLISHED, a.published)
+        ext.put(doc, ext.TITLE_END, a.title_end)
+        ext.put(doc, ext.TRUNCATED, a.truncated)
         return doc
 
     def _prepare(self, text: str, published=None, title: str | None = None) -> _Article:
@@ -146,7 +146,7 @@ class Extractor:
     def extract(self, text: str, published=None, title: str | None = None) -> list[SeizureEvent]:
         """The seizure events of one article."""
         doc = self.nlp(self.make_doc(text, published, title))
-        return list(doc._.get(ext.SEIZURE_EVENTS) or [])
+        return list(ext.get(doc, ext.SEIZURE_EVENTS) or [])
 
     # -- many records
     def pipe(self, records: Iterable[dict], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
@@ -194,14 +194,14 @@ class Extractor:
         except Exception as e:  # anything else about this record: report it, go on
             ctx["error"] = {"type": type(e).__name__, "message": _where(rec) + str(e)}
             doc = self.nlp.make_doc("")
-        ctx["published"] = None if "error" in ctx else doc._.get(ext.PUBLISHED)
-        doc._.set(ext.RECORD, seq)
+        ctx["published"] = None if "error" in ctx else ext.get(doc, ext.PUBLISHED)
+        ext.put(doc, ext.RECORD, seq)
         return doc, ctx
 
     def _rejected(self, ctx: dict) -> Doc:
         """The empty Doc ``make_doc`` gives an article the gate rejected, for worker processes."""
         doc = self._doc_of(ctx["article"])
-        doc._.set(ext.RECORD, ctx["seq"])
+        ext.put(doc, ext.RECORD, ctx["seq"])
         return doc
 
     def _run(
@@ -275,10 +275,10 @@ class Extractor:
             if ctx["article"].truncated:
                 out["truncated"] = True
         elif "error" not in ctx:
-            out["events"] = [e.to_dict(self.explain) for e in (doc._.get(ext.SEIZURE_EVENTS) or [])]
-            if doc._.get(ext.ORIGINAL) is not None:
-                _evidence_in_original(out["events"], *doc._.get(ext.ORIGINAL))
-            if doc._.get(ext.TRUNCATED):
+            out["events"] = [e.to_dict(self.explain) for e in (ext.get(doc, ext.SEIZURE_EVENTS) or [])]
+            if ext.get(doc, ext.ORIGINAL) is not None:
+                _evidence_in_original(out["events"], *ext.get(doc, ext.ORIGINAL))
+            if ext.get(doc, ext.TRUNCATED):
                 out["truncated"] = True
         return out
 
@@ -317,7 +317,7 @@ class _ComponentErrors(dict):
 
     def __call__(self, name, proc, docs, e) -> None:
         for doc in docs:
-            seq = doc._.get(ext.RECORD)
+            seq = ext.get(doc, ext.RECORD)
             if seq is None:
                 raise e  # not a record of Extractor.pipe (a single extract() call): the caller sees the error
             self[seq] = {"type": type(e).__name__, "message": f"{name}: {e}"}

@@ -79,21 +79,21 @@ def _decode(obj, chain=None):
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc and kept on ``doc._.source_text`` while the pipeline
     runs: the property joins every token again on each call."""
-    text = doc._.get(SOURCE_TEXT)
+    text = get(doc, SOURCE_TEXT)
     if text is None:
         text = doc.text
-        doc._.set(SOURCE_TEXT, text)
+        put(doc, SOURCE_TEXT, text)
     return text
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Record the text a Doc was made from (``doc.text`` must equal it)."""
-    doc._.set(SOURCE_TEXT, text)
+    put(doc, SOURCE_TEXT, text)
 
 
 def forget_text(doc: Doc) -> None:
     """Drop the kept text at the end of the pipeline (it would double a saved Doc)."""
-    doc._.set(SOURCE_TEXT, None)
+    put(doc, SOURCE_TEXT, None)
 
 
 def gated(doc: Doc, nlp) -> bool:
@@ -103,13 +103,13 @@ def gated(doc: Doc, nlp) -> bool:
     opens it too. A tagger in a pipeline without the events component (a user who only wants
     amounts or dates) is not gated unless the Doc was already rejected: the gate is about seizures.
     """
-    if doc._.get(RELEVANT) is None:
+    if get(doc, RELEVANT) is None:
         if "seizure_events" not in nlp.pipe_names:
             return False
         from .relevance import relevant
 
-        doc._.set(RELEVANT, relevant(doc_text(doc), relevance_vocabulary(nlp)))
-    return not doc._.get(RELEVANT)
+        put(doc, RELEVANT, relevant(doc_text(doc), relevance_vocabulary(nlp)))
+    return not get(doc, RELEVANT)
 
 
 def relevance_vocabulary(nlp) -> re.Pattern | None:
@@ -119,19 +119,26 @@ def relevance_vocabulary(nlp) -> re.Pattern | None:
     return None
 
 
+_DOC_DEFAULTS = {
+    PUBLISHED: None, TITLE_END: 0, SEIZURE_EVENTS: None, SEIZURE_TRACE: None, TRUNCATED: False,
+    RELEVANT: None, SOURCE_TEXT: None, RECORD: None, ORIGINAL: None,
+}  # fmt: skip
+
+
+def get(doc: Doc, name: str):
+    """``doc._.get(name)`` for our Doc extensions, read where spaCy keeps the value (``doc.user_data``):
+    ``doc._`` builds an object on every access, and each component reads several per Doc."""
+    return doc.user_data.get(("._.", name, None, None), _DOC_DEFAULTS[name])
+
+
+def put(doc: Doc, name: str, value) -> None:
+    """``doc._.set(name, value)`` for our Doc extensions (see ``get``)."""
+    doc.user_data[("._.", name, None, None)] = value
+
+
 def register() -> None:
     """Declare the extensions (idempotent)."""
-    for name, default in (
-        (PUBLISHED, None),
-        (TITLE_END, 0),
-        (SEIZURE_EVENTS, None),
-        (SEIZURE_TRACE, None),
-        (TRUNCATED, False),
-        (RELEVANT, None),
-        (SOURCE_TEXT, None),
-        (RECORD, None),
-        (ORIGINAL, None),
-    ):
+    for name, default in _DOC_DEFAULTS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name in (AMOUNT, DATE, PLACE):

@@ -329,3 +329,36 @@ def test_country_adjective_is_not_a_place_negative(text):
 )
 def test_bearing_and_place_type_need_their_words_negative(text, name):
     assert (name, "locative") not in [(m.place.name, m.place.kind) for m in find_places(text)]
+
+
+# a gazetteer a user lexicon extends: its names are found from any of their words on, as the package's
+EXTRA_PLACES = {"Hoog Wolfsveen": ("Hoog Wolfsveen", "NL"), "Bruggeveld-Noord": ("Bruggeveld-Noord", "BE")}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("De agenten vonden de kwekerij in Hoog Wolfsveen.", "Hoog Wolfsveen"),
+        ("Agenten uit Hoog Wolfsveen vonden een kwekerij.", "Hoog Wolfsveen"),
+        ("In Bruggeveld-Noord lag een lab.", "Bruggeveld-Noord"),
+        ("HOOG WOLFSVEEN - Een inval leverde hasj op.", "Hoog Wolfsveen"),
+    ],
+)
+def test_user_gazetteer_names(text, name):
+    from extractor.lexicon import gazetteer
+
+    assert name in [m.place.name for m in find_places(text, gaz={**gazetteer(), **EXTRA_PLACES})]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("In Bruggeveld-Zuid lag een lab.", "Bruggeveld-Noord"),  # another name with the same first word
+        ("De kwekerij lag in Hoogwolfsveen.", "Hoog Wolfsveen"),  # written as one word: another name
+        ("Hoog in de flat lag een lab.", "Hoog Wolfsveen"),  # the first word alone
+    ],
+)
+def test_user_gazetteer_names_negative(text, name):
+    from extractor.lexicon import gazetteer
+
+    assert name not in [m.place.name for m in find_places(text, gaz={**gazetteer(), **EXTRA_PLACES})]

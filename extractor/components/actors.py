@@ -52,7 +52,7 @@ class ActorTagger(Scored):
         found = sorted(filter_spans(found), key=lambda sp: sp.start)
         doc.spans[ext.AGENCIES_KEY] = [s for s in found if s.label_ == "AGENCY"]
         doc.spans[ext.OPERATIONS_KEY] = [s for s in found if s.label_ == "OPERATION"]
-        title_end = doc._.get(ext.TITLE_END) or 0
+        title_end = ext.get(doc, ext.TITLE_END) or 0
         places: list[Span] = []
         seen = set()
         for m in find_places(ext.doc_text(doc), title_end=title_end, gaz=self.gazetteer, known=self.known):

@@ -30,7 +30,9 @@ class DateTagger(Scored):
         starts = [a for a, _ in taken]
         reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end so far
         spans = []
-        for m in [] if ext.gated(doc, self.nlp) else find_dates(ext.doc_text(doc), doc._.get(ext.PUBLISHED)):
+        for m in (
+            [] if ext.gated(doc, self.nlp) else find_dates(ext.doc_text(doc), ext.get(doc, ext.PUBLISHED))
+        ):
             k = bisect.bisect_left(starts, m.end)  # the amounts that start before the date ends
             if (
                 k and reach[k - 1] > m.start

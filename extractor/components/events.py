@@ -32,7 +32,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     raw = list(zip(starts, starts[1:] + [len(text)], strict=True))
-    title_end = doc._.get(ext.TITLE_END) or 0
+    title_end = ext.get(doc, ext.TITLE_END) or 0
     out: list[tuple[int, int]] = []
     for s, e in raw:
         cuts = [s]
@@ -70,8 +70,8 @@ class EventBuilder(Scored):
 
     def __call__(self, doc: Doc) -> Doc:
         if ext.gated(doc, self.nlp):
-            doc._.set(ext.SEIZURE_EVENTS, [])
-            doc._.set(ext.SEIZURE_TRACE, [])
+            ext.put(doc, ext.SEIZURE_EVENTS, [])
+            ext.put(doc, ext.SEIZURE_TRACE, [])
             ext.forget_text(doc)
             return doc
         mentions = {
@@ -82,9 +82,9 @@ class EventBuilder(Scored):
             "agencies": _mentions(doc, ext.AGENCIES_KEY, use_id=True),
             "operations": _mentions(doc, ext.OPERATIONS_KEY, use_id=True),
         }
-        linked = link(ext.doc_text(doc), sentence_bounds(doc), mentions, doc._.get(ext.TITLE_END) or 0)
-        doc._.set(ext.SEIZURE_EVENTS, linked.events)
-        doc._.set(ext.SEIZURE_TRACE, [(t.rule, t.text, t.detail) for t in linked.traces])
+        linked = link(ext.doc_text(doc), sentence_bounds(doc), mentions, ext.get(doc, ext.TITLE_END) or 0)
+        ext.put(doc, ext.SEIZURE_EVENTS, linked.events)
+        ext.put(doc, ext.SEIZURE_TRACE, [(t.rule, t.text, t.detail) for t in linked.traces])
         ext.forget_text(doc)
         return doc
 

@@ -211,10 +211,14 @@ def find_places(
     out: dict[int, PlaceMatch] = {}
     n = len(words)
     nxt = 0  # the first word not yet read as part of a name
+    starts = _name_starts(gaz)
     for i in [i for i, (w, _s, _e) in enumerate(words) if w[:1].isupper() or w.startswith(("'s-", "’s-"))]:
         if i < nxt:
             continue
         w, s, e = words[i]
+        may_name = w in starts or (w.isupper() and w.title() in starts)
+        if not may_name and w not in adjectives and w not in demonyms():
+            continue  # most capitalised words ("De", a person's name) start no place: nothing to read
         before = [x[0].lower() for x in words[max(0, i - 5) : i]]
         # "in het Limburgse Bree", "in de Antwerpse deelgemeente Berchem": skip the regional adjective
         if (
@@ -229,7 +233,7 @@ def find_places(
         # longest gazetteer name starting here (up to five words, single spaces between them)
         best = None
         end_i = i
-        for k in range(i, min(n, i + 5)):
+        for k in range(i, min(n, i + 5) if may_name else i):
             if k > i and (words[k][1] - words[k - 1][2] != 1 or text[words[k - 1][2]] not in " -"):
                 break
             if k > i and words[k][0].lower() in _CONNECTORS and k + 1 < n:
@@ -327,6 +331,23 @@ def find_places(
                 p.start, p.end, Place(p.place.name, p.place.country, p.place.text, "dateline")
             )
     return _by_country_context([out[k] for k in sorted(out)])
+
+
+_STARTS: dict[int, tuple[dict, frozenset[str], int]] = {}  # id(gazetteer) -> its name starts
+
+
+def _name_starts(gaz: dict) -> frozenset[str]:
+    """Every first word a gazetteer name can begin with ("Sint" of "Sint Eustatius", "Bergen" of
+    "Bergen op Zoom"), up to each space or hyphen: a capitalised word outside it starts no name."""
+    hit = _STARTS.get(id(gaz))
+    if hit is None or hit[0] is not gaz or len(gaz) != hit[2]:
+        firsts = set(gaz)
+        for key in gaz:
+            firsts.update(key[:j] for j, ch in enumerate(key) if ch in " -")
+        if len(_STARTS) > 8:  # a few gazetteers at a time (the package's, a user lexicon's)
+            _STARTS.clear()
+        hit = _STARTS[id(gaz)] = (gaz, frozenset(firsts), len(gaz))
+    return hit[1]
 
 
 def _by_country_context(found: list[PlaceMatch]) -> list[PlaceMatch]:
