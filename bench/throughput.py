@@ -1,13 +1,19 @@
 """Batch throughput: articles/s and words/s for 1 and N workers, in-process and on Dask, with
-peak memory, next to the bare spaCy tokenizer and the naive approach, all in one run.
+peak memory, next to the bare spaCy tokenizer on the same texts and the naive approach, all in one run.
 
     python bench/throughput.py [--articles 5000] [--big 50000] [--workers 2] [--no-dask]
 
-The corpus (corpus/ and, when present, ../shared/corpus-dev) is replicated to --articles
-records. Each configuration runs the real command line (`extractor extract`) in a subprocess;
-its start-up time (loading the pipeline, starting workers) is measured on an empty input and
-reported apart. Peak memory is the largest resident set of any process of the run (the parent
-or a worker). Prints a table; asserts nothing. Ratios are what to quote: the machine is shared.
+Two inputs of --articles records each:
+- the archive mix a user runs us over: one drug article in eleven (the corpora's, repeated as
+  needed), the rest general news written for the bench (``_general.py``, every text different);
+- drug articles only: the corpora's articles, repeated to the count (173 distinct).
+Each configuration runs the real command line (`extractor extract`) in a subprocess; its
+start-up time (loading the pipeline, starting workers) is measured on an empty input and
+reported apart. The tokenizer baseline is a fresh ``blank("nl")`` tokenizer over the same
+records in the same run (its cache fills as it reads, as ours does). Peak memory is the largest
+resident set of any process of the run (the parent or a worker); --big also runs 1 worker on
+that many records of each input, for flat memory. Prints a table; asserts nothing. Ratios are
+what to quote: the machine is shared.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -23,15 +30,16 @@ import warnings
 from pathlib import Path
 
 from _corpus import articles
+from _general import general_news
 
 EXE = Path(sys.executable).parent / "extractor"
 
 
-def replicate(recs: list[dict], n: int, path: Path) -> int:
+def write(recs: list[dict], path: Path) -> int:
+    """Write the records as JSONL (ids made unique); returns their word count."""
     words = 0
     with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            r = recs[i % len(recs)]
+        for i, r in enumerate(recs):
             rec = {
                 "id": f"{r['id']}#{i}",
                 "published": r.get("published"),
@@ -41,6 +49,19 @@ def replicate(recs: list[dict], n: int, path: Path) -> int:
             words += len(((rec["title"] or "") + " " + rec["text"]).split())
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return words
+
+
+def drug_input(drug: list[dict], n: int) -> list[dict]:
+    """The drug articles repeated to ``n`` records."""
+    return [drug[i % len(drug)] for i in range(n)]
+
+
+def archive_input(drug: list[dict], n: int, seed: int = 7) -> list[dict]:
+    """``n`` records, one in eleven a drug article, the rest general news (every text different), shuffled."""
+    k = n // 11
+    recs = drug_input(drug, k) + general_news(n - k, seed=seed)
+    random.Random(seed).shuffle(recs)
+    return recs
 
 
 def run_cli(args: list[str]) -> tuple[float, float]:
@@ -86,97 +107,85 @@ def naive(texts: list[str], sample: int = 60) -> float:
         return len(part) / (time.perf_counter() - t0)
 
 
+def _extract(src: Path, out: Path, extra: list[str]) -> list[str]:
+    return ["extract", str(src), "-q", "-o", str(out), "--force", "--model", "blank", *extra]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument(
-        "--big", type=int, default=0, help="also run 1 worker on this many articles (memory flatness)"
+        "--big",
+        type=int,
+        default=0,
+        help="also run 1 worker on this many records of each input (memory flatness)",
     )
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--no-dask", action="store_true")
     a = ap.parse_args()
 
-    recs = articles()
+    drug = articles()
+    inputs = {"archive mix, 1 in 11 about drugs": archive_input, "drug articles": drug_input}
+    configs = [
+        ("in-process, 1 worker", ["-j", "1"]),
+        (f"in-process, {a.workers} workers", ["-j", str(a.workers)]),
+    ]
+    if not a.no_dask:
+        configs += [
+            ("dask, 1 worker", ["--engine", "dask", "-j", "1"]),
+            (f"dask, {a.workers} workers", ["--engine", "dask", "-j", str(a.workers)]),
+        ]
+    print(f"{a.articles} records per input, {len(drug)} distinct drug articles, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        src = tmp / "in.jsonl"
-        words = replicate(recs, a.articles, src)
-        empty = tmp / "empty.jsonl"
+        src, empty = tmp / "in.jsonl", tmp / "empty.jsonl"
         empty.write_text("")
-        texts = [
-            ((r.get("title") or "") + "\n\n" + r["text"])
-            for r in (json.loads(x) for x in src.read_text(encoding="utf-8").splitlines())
-        ]
-        print(
-            f"{a.articles} articles, {words} words ({words / a.articles:.0f} per article), {os.cpu_count()} cores\n"
-        )
-
-        rows = []
-        distinct = list(dict.fromkeys(texts))
-        tok_once = bare_tokenizer(distinct)  # each text once: the honest baseline
-        tok = bare_tokenizer(texts)  # the replicated input: its cache makes repeats nearly free
-        rows.append((f"spaCy tokenizer, {len(distinct)} distinct texts once", tok_once, None, None))
-        rows.append(("spaCy tokenizer, the replicated input", tok, None, None))
-        nv = naive(texts)
-        rows.append(("naive: quantulum3 + dateparser.search_dates", nv, None, None))
-        configs = [
-            ("in-process, 1 worker", ["-j", "1"]),
-            (f"in-process, {a.workers} workers", ["-j", str(a.workers)]),
-        ]
-        if not a.no_dask:
-            configs += [
-                ("dask, 1 worker", ["--engine", "dask", "-j", "1"]),
-                (f"dask, {a.workers} workers", ["--engine", "dask", "-j", str(a.workers)]),
+        summary = []
+        for label, make in inputs.items():
+            recs = make(drug, a.articles)
+            words = write(recs, src)
+            texts = [
+                ((r.get("title") or "") + "\n\n" + r["text"]) if r.get("title") else r["text"] for r in recs
             ]
-        for name, extra in configs:
-            start, _ = run_cli(
-                [
-                    "extract",
-                    str(empty),
-                    "-q",
-                    "-o",
-                    str(tmp / "o0.jsonl"),
-                    "--force",
-                    "--model",
-                    "blank",
-                    *extra,
-                ]
-            )
-            wall, rss = run_cli(
-                ["extract", str(src), "-q", "-o", str(tmp / "o.jsonl"), "--force", "--model", "blank", *extra]
-            )
-            rows.append((name, a.articles / max(wall - start, 1e-9), start, rss))
-        print(f"{'configuration':<46} {'articles/s':>11} {'words/s':>10} {'start-up s':>10} {'peak MB':>8}")
-        for name, rate, start, rss in rows:
             print(
-                f"{name:<46} {rate:>11.1f} {rate * words / a.articles:>10.0f} {'' if start is None else f'{start:.1f}':>10} {'' if rss is None else f'{rss:.0f}':>8}"
+                f"\n{label}: {len(recs)} records, {words / len(recs):.0f} words each, {len(set(texts))} distinct"
             )
-        one = rows[3][1]
-        print(
-            f"\n1 worker vs the tokenizer on distinct texts: {one / tok_once:.2f}x, on the replicated input: "
-            f"{one / tok:.2f}x (bench/relevance.py compares on varied texts only)   vs naive: {one / nv:.1f}x   "
-            f"{a.workers} workers vs 1: {rows[4][1] / one:.2f}x"
-        )
-
-        if a.big:
-            print("\nmemory flatness (1 worker, in-process):")
-            for n in (a.articles, a.big):
-                replicate(recs, n, src)
-                wall, rss = run_cli(
-                    [
-                        "extract",
-                        str(src),
-                        "-q",
-                        "-o",
-                        str(tmp / "o.jsonl"),
-                        "--force",
-                        "--model",
-                        "blank",
-                        "-j",
-                        "1",
-                    ]
+            tok = bare_tokenizer(texts)
+            rows = [("spaCy blank('nl') tokenizer, the same records", tok, None, None)]
+            if make is drug_input:  # repeats are nearly free to a tokenizer's cache: quote the distinct texts
+                tok = bare_tokenizer(list(dict.fromkeys(texts)))
+                rows.insert(
+                    0, (f"spaCy tokenizer, the {len(set(texts))} distinct texts once", tok, None, None)
                 )
-                print(f"  {n:>7} articles: peak {rss:.0f} MB, {wall:.0f} s")
+                rows.append(("naive: quantulum3 + dateparser.search_dates", naive(texts), None, None))
+            for name, extra in configs:
+                start, _ = run_cli(_extract(empty, tmp / "o0.jsonl", extra))
+                wall, rss = run_cli(_extract(src, tmp / "o.jsonl", extra))
+                rows.append((name, len(recs) / max(wall - start, 1e-9), start, rss))
+            print(
+                f"{'configuration':<46} {'articles/s':>11} {'words/s':>10} {'start-up s':>10} {'peak MB':>8}"
+            )
+            for name, rate, start, rss in rows:
+                print(
+                    f"{name:<46} {rate:>11.1f} {rate * words / len(recs):>10.0f} "
+                    f"{'' if start is None else f'{start:.1f}':>10} {'' if rss is None else f'{rss:.0f}':>8}"
+                )
+            one, many = (r[1] for r in rows if r[0].startswith("in-process"))
+            summary.append(
+                f"{label}: 1 worker {one / tok:.2f}x the tokenizer, {a.workers} workers {many / one:.2f}x 1 worker"
+            )
+            if make is drug_input:
+                nv = rows[2][1]
+                summary[-1] += f", 1 worker {one / nv:.0f}x naive"
+            if a.big:
+                for n in (a.articles, a.big):
+                    write(make(drug, n), src)
+                    wall, rss = run_cli(_extract(src, tmp / "o.jsonl", ["-j", "1"]))
+                    summary.append(
+                        f"  {label}, 1 worker, {n:>6} records: peak {rss:.0f} MB, {n / wall:.0f} art/s"
+                    )
+        print("\n" + "\n".join(summary))
+        print("(bench/relevance.py compares with the tokenizer on distinct texts only, each read once)")
 
 
 if __name__ == "__main__":
