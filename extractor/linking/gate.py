@@ -34,6 +34,8 @@ _NOT = frozenset({"niet", "nooit"})
 @rule("gate.negated_trigger")
 def negated_trigger(s: Sentence) -> bool:
     """A find word negated right before it states no find: "Er zou nog 300 kilo liggen die niet is gevonden"."""
+    if not s.words & _NOT:
+        return False  # no "niet" or "nooit": nothing negates (most sentences, read without a scan)
     strong = params().strong
     if strong.multi is not None and strong.multi.search(s.lower):
         return False  # "in beslag", "op zak te hebben": read as they stand
