@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/incidents.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/throughput.py
 
 screenshots: $(STAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,9 @@ class _Article(NamedTuple):
 
 
 DEFAULT_MAX_CHARS = 1_000_000
+# Documents ``Extractor.pipe`` reads before it bounds spaCy's vocabulary (see ``Extractor._zone``):
+# enough for the frequent words to be cached for good
+WARM_DOCS = 5_000
 TITLE_SHARE = 1_000  # characters of a title kept at least (a tenth of --max-chars when that is more)
 
 
@@ -93,6 +97,7 @@ class Extractor:
         self._errors = _ComponentErrors()
         self.nlp.set_error_handler(self._errors)
         self._vocab = ext.relevance_vocabulary(self.nlp)
+        self._docs_read = 0  # documents Extractor.pipe ran through the pipeline
 
     # -- one text
     def make_doc(self, text: str, published=None, title: str | None = None) -> Doc:
@@ -163,11 +168,29 @@ class Extractor:
             docs = ((doc if doc is not None else self._rejected(ctx), ctx) for doc, ctx in contexts)
             yield from (out for _ctx, out in self._run(docs, n_process, batch_size))
             return
-        while window := list(islice(contexts, batch_size)):
-            work = [(doc, ctx) for doc, ctx in window if doc is not None and "error" not in ctx]
-            done = {ctx["seq"]: out for ctx, out in self._run(iter(work), 1, batch_size)}
-            for doc, ctx in window:
-                yield done[ctx["seq"]] if ctx["seq"] in done else self._record(doc, ctx)
+        while True:
+            with self._zone():  # the window's Docs are made, read and dropped inside it
+                window = list(islice(contexts, batch_size))
+                work = [(doc, ctx) for doc, ctx in window if doc is not None and "error" not in ctx]
+                done = {ctx["seq"]: out for ctx, out in self._run(iter(work), 1, batch_size)}
+                outs = [
+                    done[ctx["seq"]] if ctx["seq"] in done else self._record(doc, ctx) for doc, ctx in window
+                ]
+                self._docs_read += len(work)
+            if not window:
+                return
+            yield from outs
+
+    def _zone(self):
+        """A spaCy memory zone for the next window once ``WARM_DOCS`` documents were read, else none.
+
+        spaCy keeps the lexeme and string of every new word for good: over an archive, with its
+        endless names, memory grows without bound. What a window adds inside a zone is freed when
+        it ends (spaCy 3.8). The tokenizer caches nothing inside a zone, so the first documents are
+        read outside one: the frequent words stay cached, and reading costs what it did."""
+        if self._docs_read < WARM_DOCS or not hasattr(self.nlp, "memory_zone"):
+            return contextlib.nullcontext()
+        return self.nlp.memory_zone()
 
     def _context(self, seq: int, rec) -> tuple[Doc | None, dict]:
         """The Doc of a record and its context (the record, its number, its error if it has one);

@@ -124,3 +124,36 @@ def test_output_streams_while_input_is_still_open():
     rest = [json.loads(line)["id"] for line in proc.stdout.read().splitlines()]
     proc.wait(timeout=60)
     assert rest == ["second", "third"] and time.time() - t0 < 120
+
+
+def test_memory_zones_free_new_words_and_keep_the_output(monkeypatch):
+    """After WARM_DOCS documents, each window's new words live in a spaCy memory zone: the
+    vocabulary stops growing with the archive, and every record is what it was without zones."""
+    from extractor import api
+
+    recs = _records()
+    ex = api.Extractor(model="blank")
+    plain = list(ex.pipe(recs, batch_size=4))
+    fresh = api.Extractor(model="blank")
+    monkeypatch.setattr(api, "WARM_DOCS", 0)
+    before = len(fresh.nlp.vocab.strings)
+    zoned = list(fresh.pipe(recs, batch_size=4))
+    assert zoned == plain and any(r["events"] for r in zoned)
+    assert len(fresh.nlp.vocab.strings) == before  # every word the corpus added was freed
+    monkeypatch.setattr(api, "WARM_DOCS", 10**9)
+    list(fresh.pipe(recs, batch_size=4))
+    assert len(fresh.nlp.vocab.strings) > before  # without a zone the new words stay
+
+
+def test_memory_zones_start_after_the_warm_up(monkeypatch):
+    from extractor import api
+
+    recs = [r for r in _records() if "error" not in r]
+    monkeypatch.setattr(api, "WARM_DOCS", 4)
+    ex = api.Extractor(model="blank")
+    start = len(ex.nlp.vocab.strings)
+    list(ex.pipe(recs[:12], batch_size=4))  # the warm-up (its words stay), then zones
+    grown = len(ex.nlp.vocab.strings)
+    assert ex._docs_read >= 4 and grown > start
+    list(ex.pipe(recs[12:], batch_size=4))
+    assert len(ex.nlp.vocab.strings) == grown
