@@ -149,9 +149,12 @@ class Extractor:
         )  # fmt: skip
 
     def extract(self, text: str, published=None, title: str | None = None) -> list[SeizureEvent]:
-        """The seizure events of one article."""
-        doc = self.nlp(self.make_doc(text, published, title))
-        return list(ext.get(doc, ext.SEIZURE_EVENTS) or [])
+        """The seizure events of one article (read in a memory zone after ``WARM_DOCS``, as ``pipe``)."""
+        with self._zone():
+            doc = self.nlp(self.make_doc(text, published, title))
+            events = list(ext.get(doc, ext.SEIZURE_EVENTS) or [])
+        self._docs_read += 1
+        return events
 
     # -- many records
     def pipe(self, records: Iterable[dict], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:

@@ -157,3 +157,16 @@ def test_memory_zones_start_after_the_warm_up(monkeypatch):
     assert ex._docs_read >= 4 and grown > start
     list(ex.pipe(recs[12:], batch_size=4))
     assert len(ex.nlp.vocab.strings) == grown
+
+
+def test_extract_one_text_at_a_time_in_memory_zones(monkeypatch):
+    """A caller looping over an archive with ``Extractor.extract`` gets the same bound."""
+    from extractor import api
+
+    text = "Agenten van de politie Zwolle vonden woensdag 7 kilo hasj in een schuur aan de Veenkampweg."
+    plain = api.Extractor(model="blank").extract(text, "2024-05-02")
+    monkeypatch.setattr(api, "WARM_DOCS", 0)
+    ex = api.Extractor(model="blank")
+    before = len(ex.nlp.vocab.strings)
+    assert ex.extract(text, "2024-05-02") == plain and plain[0].amount.value == 7.0
+    assert len(ex.nlp.vocab.strings) == before
