@@ -35,8 +35,8 @@ class _Article(NamedTuple):
 
 
 DEFAULT_MAX_CHARS = 1_000_000
-# Documents ``Extractor.pipe`` reads before it bounds spaCy's vocabulary (see ``Extractor._zone``):
-# enough for the frequent words to be cached for good
+# Documents an Extractor reads (``pipe`` or ``extract``) before it bounds spaCy's vocabulary (see
+# ``Extractor._zone``): enough for the frequent words to be cached for good
 WARM_DOCS = 5_000
 TITLE_SHARE = 1_000  # characters of a title kept at least (a tenth of --max-chars when that is more)
 
@@ -97,7 +97,7 @@ class Extractor:
         self._errors = _ComponentErrors()
         self.nlp.set_error_handler(self._errors)
         self._vocab = ext.relevance_vocabulary(self.nlp)
-        self._docs_read = 0  # documents Extractor.pipe ran through the pipeline
+        self._docs_read = 0  # documents pipe and extract ran through the pipeline
 
     # -- one text
     def make_doc(self, text: str, published=None, title: str | None = None) -> Doc:
@@ -185,7 +185,7 @@ class Extractor:
             yield from outs
 
     def _zone(self):
-        """A spaCy memory zone for the next window once ``WARM_DOCS`` documents were read, else none.
+        """A spaCy memory zone for the next window (or text) once ``WARM_DOCS`` documents were read, else none.
 
         spaCy keeps the lexeme and string of every new word for good: over an archive, with its
         endless names, memory grows without bound. What a window adds inside a zone is freed when
