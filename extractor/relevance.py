@@ -1,8 +1,9 @@
 """The relevance gate: one scan of the raw text decides whether an article can state a seizure.
 
 Every event needs a drug: a drug word (its name, slang or the stem of a compound such as
-"cocaïnevangst"), or a unit that implies one ("planten", "pillen", "stekken"). A text without
-any of them cannot yield an event, so it gets its output record without a Doc being made
+"cocaïnevangst"), or a unit that implies one ("planten", "pillen", "stekken") as the unit of an
+amount ("1.400 planten"; "de gemeente plant bomen" is no amount). A text without any of them
+cannot yield an event, so it gets its output record without a Doc being made
 (``Extractor``) or without the components doing any work (``doc._.relevant`` is False). One pass
 over the words of the lower-cased text; a word counts when it begins with a drug word (so
 compounds such as "wietplantage" count, but "weed" inside "tweede" does not): a false alarm
@@ -17,6 +18,7 @@ from functools import cache
 
 from .lexicon import drug_names, drug_stems
 from .linking.params import Cue
+from .normalize.numbers import parse_number_word
 from .normalize.scan import trie
 from .resources import load_json
 
@@ -42,15 +44,57 @@ def _package_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stems - whole), frozenset(words - (stems - whole))
 
 
+@cache
+def _unit_words() -> frozenset[str]:
+    """The units that imply a drug without naming one ("planten", "pillen", "tablet", "stekken"):
+    the linker reads a drug into them only as the unit of an amount (``anchor.unit_plants``)."""
+    stems, words = _package_words()
+    named = set(drug_names()) | {w.lower() for w in load_json("drugs.json")["lab_words"]}
+    units = {
+        u for u, spec in load_json("amounts.json")["units"].items() if spec["unit"] in ("pills", "plants")
+    }
+    return frozenset(u for u in units & words if u not in named and not u.startswith(tuple(stems)))
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    """Words that count without being a number word: "tiental", "honderden" ("enkele honderden planten")."""
+    data = load_json("amounts.json")
+    return frozenset(data["counted_numbers"]) | frozenset(data["vague_multiples"]["of"])
+
+
+_WORDS_BEFORE = 4  # "1.400 nog jonge planten": the number may stand a few words before the unit
+_LABEL = re.compile(r"\s*[:\t]")  # "Stekken: 350 stuks": a table's label names the unit
+
+
+def counted_unit(low: str, start: int, end: int) -> bool:
+    """Whether the unit word at ``low[start:end]`` can be an amount's unit: a number among the few
+    words before it (digits, a number word, "honderden"), or it labels a table line.
+
+    >>> counted_unit("er stonden 1.400 jonge planten", 24, 31), counted_unit("de gemeente plant bomen", 12, 17)
+    (True, False)
+    """
+    if _LABEL.match(low, end):
+        return True
+    counts = _count_words()
+    for w in low[max(0, start - 24 * _WORDS_BEFORE) : start].split()[-_WORDS_BEFORE:]:
+        w = w.strip(".,;:()'\"")
+        if w and (w[0].isdigit() or w in counts or parse_number_word(w) is not None):
+            return True
+    return False
+
+
 def vocabulary(extra=()) -> re.Pattern:
     """The drug words as one pattern over lower-cased text: a stem at a word start, any other word
     whole; ``extra`` adds whole words (a pipeline's own drug patterns, a user lexicon's)."""
     stems, words = _package_words()
-    words = set(words) | {w.lower() for w in extra if w and w.strip()}
+    units = _unit_words()
+    words = (set(words) - units) | {w.lower() for w in extra if w and w.strip()}
     firsts = {w.split()[0] for w in words}  # "crystal meth": its first word is evidence enough
     firsts = {w for w in firsts if not w.startswith(tuple(stems))}  # already found by its stem
+    unit = r"|(?P<unit>" + trie(units - words) + r")(?![^\W_])" if units - words else ""
     return re.compile(  # at a word start (digits may start one: "3-MMC"); a whole word ends at a non-letter
-        r"(?<![^\W_])(?:" + trie(stems, prefix=True) + "|(?:" + trie(firsts) + r")(?![^\W_]))"
+        r"(?<![^\W_])(?:" + trie(stems, prefix=True) + "|(?:" + trie(firsts) + r")(?![^\W_])" + unit + ")"
     )
 
 
@@ -81,11 +125,13 @@ def relevant(text: str, vocab: re.Pattern | None = None) -> bool:
     find or a police action (without one the linker states no event).
 
     ``vocab`` is a ``vocabulary()``; the package's own by default. Two passes of compiled patterns
-    over the lower-cased text.
+    over the lower-cased text (a unit word's few words before it read where one stands).
 
     >>> relevant("De douane vond 40 kilo cocaïne."), relevant("Ajax won met 3-1.")
     (True, False)
     """
     vocab = _DEFAULT() if vocab is None else vocab
     low = text.lower()
-    return vocab.search(low) is not None and seizure_words().search(low) is not None
+    if not any(m.lastgroup != "unit" or counted_unit(low, m.start(), m.end()) for m in vocab.finditer(low)):
+        return False  # a unit word counts as an amount's unit only: "de gemeente plant bomen" names no drug
+    return seizure_words().search(low) is not None

@@ -34,6 +34,10 @@ def test_the_gate_loses_no_event(extractor):
         "Een xtc-lab in Baarle opgerold.",
         "Er stonden 800 planten in de schuur die de politie ruimde.",
         "Agenten troffen 300 pillen aan.",
+        "Agenten troffen ruim tweeduizend pillen aan.",  # a unit after a number word
+        "De politie vond 1.400 nog jonge planten in een loods.",  # words between number and unit
+        "Er stonden enkele honderden planten; de politie deed een inval.",  # a vague count
+        "Na de inval in Weert.\nStekken: 350 stuks",  # a table line's label names the unit
         "Opnieuw cocaïnevangst in Vlissingen",  # a find compound
         "Agenten hielden de bestuurder staande; hij had hasj bij zich.",  # police action
     ],
@@ -49,11 +53,26 @@ def test_relevant(text):
         "De douane vond 12 miljoen sigaretten.",  # a find, no drug
         "Steeds meer jongeren gebruiken ketamine op feestjes.",  # a drug, no find or police action
         "Een xtc-lab in Baarle.",
+        "De gemeente plant nieuwe bomen; een fietser werd aangehouden.",  # "plant": a verb
+        "Het tuincentrum verkocht planten aan een man die later werd aangehouden.",  # no amount
+        "Wie de pil vergeet, moet naar de apotheek, zegt de politie na een inval.",
         "",
     ],
 )
 def test_relevant_negative(text):
     assert not relevant(text)
+
+
+def test_a_unit_without_a_drug_word_still_yields_its_event(extractor):
+    """Plants counted are cannabis without a drug word, so the gate lets them through."""
+    rec = {
+        "id": "u",
+        "published": "2024-05-02",
+        "text": "Agenten troffen dinsdag in een loods in Weert 1.400 planten aan.",
+    }
+    ungated = Extractor(nlp=extractor.nlp, gate=False)
+    (out,), (ref,) = list(extractor.pipe([rec])), list(ungated.pipe([rec]))
+    assert out == ref and [e["drug"] for e in out["events"]] == ["cannabis"]
 
 
 def test_components_skip_a_doc_the_gate_rejects(nlp):
