@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -33,6 +34,7 @@ class _Unreadable(Exception):
     pass
 
 
+@cache
 def _canon(ch: str) -> str:
     low = ch.lower()
     if len(low) != 1:
@@ -63,7 +65,8 @@ def _extend(prefixes: set[str], item, k: int) -> set[str]:
     open_ = prefixes - done
     if not open_:
         return prefixes
-    out = done | {s + t for s in open_ for t in _first(item, k)}
+    firsts = _first(item, k)
+    out = done | {s + t for s in open_ for t in firsts}
     out = {s[:k] for s in out}
     if len(out) > _LIMIT:
         raise _Unreadable("too many")
@@ -77,8 +80,19 @@ def _seq(items, k: int, prefixes: set[str] | None = None) -> set[str]:
     return cur
 
 
+_FIRST: dict[tuple[int, int], set[str]] = {}  # _first by (id(item), k), within one first_strings call
+
+
 def _first(item, k: int) -> set[str]:
-    """The strings (up to k characters) one parsed item can begin a match with."""
+    """The strings (up to k characters) one parsed item can begin a match with (read once per
+    item and width: a repeat reads its body once per repetition)."""
+    key = (id(item), k)
+    if key not in _FIRST:
+        _FIRST[key] = _read_first(item, k)
+    return _FIRST[key]
+
+
+def _read_first(item, k: int) -> set[str]:
     op, av = item
     if op is _c.LITERAL:
         return {_canon(chr(av))}
@@ -117,6 +131,8 @@ def first_strings(rx: re.Pattern, k: int = K) -> frozenset[str] | None:
             continue
         except RecursionError:
             return None
+        finally:
+            _FIRST.clear()  # keyed by id: valid only while this tree lives
         if "" in out or not all(s[:1].isalnum() for s in out):
             return None  # a match that does not start with a letter or digit
         return frozenset(out)
