@@ -71,7 +71,7 @@ def counted_unit(low: str, start: int, end: int) -> bool:
     """Whether the unit word at ``low[start:end]`` can be an amount's unit: a number among the few
     words before it (digits, a number word, "honderden"), or it labels a table line.
 
-    >>> counted_unit("er stonden 1.400 jonge planten", 24, 31), counted_unit("de gemeente plant bomen", 12, 17)
+    >>> counted_unit("er stonden 1.400 jonge planten", 23, 30), counted_unit("de gemeente plant bomen", 12, 17)
     (True, False)
     """
     if _LABEL.match(low, end):
