@@ -18,7 +18,7 @@ from functools import cache
 
 from .lexicon import drug_names, drug_stems
 from .linking.params import Cue
-from .normalize.numbers import parse_number_word
+from .normalize.amounts import may_start_number
 from .normalize.scan import trie
 from .resources import load_json
 
@@ -57,10 +57,9 @@ def _unit_words() -> frozenset[str]:
 
 
 @cache
-def _count_words() -> frozenset[str]:
-    """Words that count without being a number word: "tiental", "honderden" ("enkele honderden planten")."""
-    data = load_json("amounts.json")
-    return frozenset(data["counted_numbers"]) | frozenset(data["vague_multiples"]["of"])
+def _vague_counts() -> frozenset[str]:
+    """Round counts that begin no figure but a vague quantity: "honderden" ("enkele honderden planten")."""
+    return frozenset(load_json("amounts.json")["vague_multiples"]["of"])
 
 
 _WORDS_BEFORE = 4  # "1.400 nog jonge planten": the number may stand a few words before the unit
@@ -76,10 +75,10 @@ def counted_unit(low: str, start: int, end: int) -> bool:
     """
     if _LABEL.match(low, end):
         return True
-    counts = _count_words()
+    vague = _vague_counts()
     for w in low[max(0, start - 24 * _WORDS_BEFORE) : start].split()[-_WORDS_BEFORE:]:
         w = w.strip(".,;:()'\"")
-        if w and (w[0].isdigit() or w in counts or parse_number_word(w) is not None):
+        if w and (w[0].isdigit() or w in vague or may_start_number(w)):  # the amount finder's own test
             return True
     return False
 

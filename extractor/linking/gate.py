@@ -77,11 +77,14 @@ def takes_place(s: Sentence) -> bool:
 
 
 @rule("gate.ruled_out")
-def ruled_out(s: Sentence) -> bool:
-    """Use, trade, production, prices, ratios or sentences rule a sentence out: "Hij werd veroordeeld voor 5 kilo"."""
+def ruled_out(s: Sentence, swallowed: bool, caught: bool) -> bool:
+    """Use, trade, production, prices, ratios or sentences rule a sentence out: "Hij werd veroordeeld voor 5 kilo".
+
+    ``swallowed`` and ``caught`` are ``swallowed_to_smuggle(s)`` and ``caught_carrying(s)``, read once by ``gate``.
+    """
     w = params().words
-    words = s.words - w["swallowing"] if swallowed_to_smuggle(s) else s.words
-    words = words - w["carrying"] if caught_carrying(s) else words
+    words = s.words - w["swallowing"] if swallowed else s.words
+    words = words - w["carrying"] if caught else words
     hard = params().hard_negative.found(s.lower, words)
     return hard and not (relative_find(s) or changed_to_figure(s) or negative_in_relative(s))
 
@@ -219,13 +222,14 @@ def gate(ix: ArticleIndex, log: Log) -> Gate:
             log.note(negated_trigger, s.text)
             word = False
         found = (word or particle) and not takes_place(s)
-        out = ruled_out(s)
+        swallowed, caught = swallowed_to_smuggle(s), caught_carrying(s)
+        out = ruled_out(s, swallowed, caught)
         if out and trailing_negative(ix, s):
             log.note(trailing_negative, s.text)
             out = False
-        if not out and swallowed_to_smuggle(s):
+        if not out and swallowed:
             log.note(swallowed_to_smuggle, s.text)
-        if not out and caught_carrying(s):
+        if not out and caught:
             log.note(caught_carrying, s.text)
         if found and out:
             log.note(ruled_out, s.text)

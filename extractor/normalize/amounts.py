@@ -147,7 +147,7 @@ def _read_number(text: str, toks: list[Tok], i: int) -> _Num | None:
 
 
 @lru_cache(maxsize=65536)
-def _may_start_number(word: str) -> bool:
+def may_start_number(word: str) -> bool:
     """Can this word begin a number ("een", "anderhalf", "tiental", "achthonderd")?"""
     lex = _lexicon()
     return word in ("een", "één") or word in lex["counted"] or parse_number_word(word) is not None
@@ -162,7 +162,7 @@ def _may_start(word: str) -> bool:
     return (
         word in _lexicon()["currency_prefix"]
         or word in _lexicon()["about_one"]
-        or (word.isalpha() and _may_start_number(word))
+        or (word.isalpha() and may_start_number(word))
     )
 
 
@@ -416,7 +416,7 @@ def _match_at(text: str, toks: list[Tok], i: int):
         i += 1
         if toks[i].lower == "de" and i + 1 < n:
             i += 1
-    if not (t[0].isdigit() or between or t in lex["about_one"] or (t.isalpha() and _may_start_number(t))):
+    if not (t[0].isdigit() or between or t in lex["about_one"] or (t.isalpha() and may_start_number(t))):
         return None
     num = _read_number(text, toks, i)
     if num is None:
