@@ -133,6 +133,15 @@ class ArticleIndex:
         i = self._nearest[key][s.index]
         return None if i is None else self.sentences[i]
 
+    def once(self, key, compute):
+        """``compute()`` the first time ``key`` is asked for in this article, the stored value after:
+        for facts of one mention or sentence that several rules read ("is this date a report's?")."""
+        try:
+            return self._nearest[key]
+        except KeyError:
+            value = self._nearest[key] = compute()
+            return value
+
     def first_named(self, kind: str) -> dict:
         """The index of the first sentence naming each value of ``kind`` ("Tilburg" -> 2), computed once."""
         key = ("first_named", kind)

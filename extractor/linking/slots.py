@@ -37,6 +37,10 @@ def in_comparison(ix: ArticleIndex, m: Mention, anchor: int) -> bool:
 
 def _comparison_start(ix: ArticleIndex, m: Mention) -> int | None:
     """Where the comparison a date stands in begins ("dan", "tegen" a few words before it), if it does."""
+    return ix.once(("comparison_start", m.start, m.end), lambda: _read_comparison_start(ix, m))
+
+
+def _read_comparison_start(ix: ArticleIndex, m: Mention) -> int | None:
     window = _SENTENCE_END.split(ix.tail(m.start, params().scopes["comparison_words"]))[-1]
     hit = params().comparison.search(window)
     return m.start - len(window) + hit.start() if hit else None
@@ -47,11 +51,16 @@ def reporting_date(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
     """A date beside a reporting verb dates the report: "Dat schrijft De Morgen woensdag".
 
     So too when the find is only the report's object: "Het parket bevestigt dinsdag de vangst".
+    ``s`` is the sentence holding ``m``; the answer is read once per date.
     """
+    return ix.once(("reporting_date", m.start, m.end), lambda: _reports(ix, s, m))
+
+
+def _reports(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
     cue = params().reporting
     particles = params().words["reporting_particles"]  # "maakte de directeur woensdag bekend"
     verbs = {v for v in s.words & particles.keys() if particles[v] in s.words}
-    if (has_trigger(s) and not _reported_find(s)) or not (verbs or cue.found(s.lower, s.words)):
+    if (_has_trigger(ix, s) and not _reported_find(s)) or not (verbs or cue.found(s.lower, s.words)):
         return False
     n = params().scopes["reporting_words"]
     near = ix.text[max(s.start, m.start - 8 * n) : min(s.end, m.end + 8 * n)].lower()
@@ -189,7 +198,12 @@ def date_title(ix: ArticleIndex, c: Candidate):
 
 def _own_find(ix: ArticleIndex, x: Sentence) -> bool:
     """The sentence states a find of its own: a find word and a quantity."""
-    return has_trigger(x) and bool(ix.quantities(x.index))
+    return _has_trigger(ix, x) and bool(ix.quantities(x.index))
+
+
+def _has_trigger(ix: ArticleIndex, s: Sentence) -> bool:
+    """``gate.has_trigger``, read once per sentence."""
+    return ix.once(("has_trigger", s.index), lambda: has_trigger(s))
 
 
 @rule("slot.date.later")
@@ -223,7 +237,7 @@ def date_body_for_title(ix: ArticleIndex, c: Candidate):
     p = params()
     body = [x for x in ix.sentences if not x.is_title]
     for k, x in enumerate(body):
-        if not (has_trigger(x) or p.action.found(x.lower, x.words)):
+        if not (_has_trigger(ix, x) or p.action.found(x.lower, x.words)):
             continue
         for y in [x, *reversed(body[max(0, k - p.scopes["context_sentences"]) : k])]:
             found = [m for m in ix.at("dates", y.index) if _context_date(y, m, ix)]
