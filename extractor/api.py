@@ -113,6 +113,9 @@ class Extractor:
         else:
             doc = make_doc_safely(self.nlp, a.full)
             ext.remember_text(doc, a.full)
+            # asked already (or the gate is off): the components must not ask again, nor gate an
+            # article an ungated extractor was given
+            ext.put(doc, ext.RELEVANT, True)
             if a.offsets is not None:
                 ext.put(doc, ext.ORIGINAL, (a.original, a.offsets))
         ext.put(doc, ext.PUBLISHED, a.published)

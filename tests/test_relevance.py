@@ -20,6 +20,16 @@ def _records():
     return recs
 
 
+def test_an_ungated_extractor_runs_every_component_on_every_article(extractor):
+    """Without the gate nothing is skipped: the components do not ask the gate themselves either,
+    so the comparison below is with the whole pipeline."""
+    text = "Op 3 juni won Ajax met 3-1 in Amsterdam en ving de club 40.000 euro aan prijzengeld."
+    ungated = Extractor(nlp=extractor.nlp, gate=False)
+    doc = ungated.nlp(ungated.make_doc(text, "2024-06-04"))
+    assert doc.spans["dates"] and doc.spans["amounts"] and doc.spans["places"]
+    assert not extractor.nlp(extractor.make_doc(text, "2024-06-04")).spans["dates"]
+
+
 def test_the_gate_loses_no_event(extractor):
     recs = _records()
     ungated = Extractor(nlp=extractor.nlp, gate=False)
