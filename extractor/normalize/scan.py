@@ -26,6 +26,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 K = 6  # characters read at a candidate position (fewer for a pattern with too many starts)
 _LIMIT = 5000  # first-strings per pattern beyond which it is scanned as before
 _DIGIT, _SPACE = re.compile(r"\d"), re.compile(r"\s")
+# the same classes less what is canonical already ("0", " "): half the replacements on a whole text
+_TO_ZERO, _TO_SPACE = re.compile(r"[^\D0]"), re.compile(r"[^\S ]")
 # a leading lookbehind that rules out a letter or digit before the match: it starts at a run start
 _AT_RUN_START = ("(?<![\\w", "(?<![\\d")
 
@@ -201,7 +203,7 @@ class RuleScan:
                 yield m, payload
         if self.finder is None:
             return
-        canon = _SPACE.sub(" ", _DIGIT.sub("0", low))
+        canon = _TO_SPACE.sub(" ", _TO_ZERO.sub("0", low))  # every digit "0", every space " "
         free = [0] * len(self.rules)  # where each pattern may match next (finditer resumes at the end)
         index, rules = self.index, self.rules
         for hit in self.finder.finditer(canon):
