@@ -50,6 +50,7 @@ gazetteer: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/parsers.py
+	$(BIN)/python bench/budget.py
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/incidents.py
 	$(BIN)/python bench/hostile.py

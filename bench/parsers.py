@@ -1,4 +1,5 @@
-"""Normaliser speed and the component cost per article, next to spaCy's bare tokenizer (one run, ratios).
+"""Normaliser speed, next to the naive tools (one run). The cost of each component per article is
+``bench/budget.py``.
 
 Also measures the naive tools on the same text: quantulum3 (English only) on the amounts the
 corpus states, and dateparser.search_dates over whole articles. Prints figures; asserts nothing.
@@ -13,7 +14,7 @@ import warnings
 
 from _corpus import articles, gold_amount_texts
 
-from extractor import load, parse_amount, parse_date
+from extractor import parse_amount, parse_date
 
 
 def rate(fn, items, min_time=1.0):
@@ -40,34 +41,10 @@ def main():
     print(f"{len(recs)} articles, {sum(len(t) for t in texts) / len(texts):.0f} characters on average")
 
     print(f"parse_amount: {rate(parse_amount, amounts):,.0f} calls/s over {len(amounts)} corpus amounts")
-    from extractor.normalize import dates as d
-
-    d._dateparser_day.cache_clear()
     print(f"parse_date:   {rate(lambda s: parse_date(s, '2021-06-09'), dates):,.0f} calls/s")
 
-    nlp = load("blank")
-    tok = nlp.tokenizer
-    t_tok = 1 / rate(tok, texts)
-    row = [("tokenizer", t_tok)]
-    for name in nlp.pipe_names[1:]:
-        comp = nlp.get_pipe(name)
-        docs = [nlp.get_pipe("sentencizer")(tok(t)) for t in texts]
-        for prev in nlp.pipe_names[1 : nlp.pipe_names.index(name)]:
-            docs = [nlp.get_pipe(prev)(doc) for doc in docs]
-        # time the component alone on prepared docs
-        t0 = time.perf_counter()
-        reps = 0
-        while time.perf_counter() - t0 < 1.0:
-            for doc in docs:
-                comp(doc)
-            reps += 1
-        row.append((name, (time.perf_counter() - t0) / (reps * len(docs))))
-    full = 1 / rate(lambda t: nlp(t), texts)
-    row.append(("whole pipeline", full))
-    print("\nper article (ms) and ratio to the bare tokenizer:")
-    for name, t in row:
-        print(f"  {name:<22} {t * 1000:8.3f} ms   x{t / t_tok:6.2f}")
-
+    # the cost of each component per article, against the tokenizer on the same texts read once
+    # (the tokenizer's cache would flatter a repeated text): bench/budget.py
     # the naive tools, for reference
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -15,6 +15,7 @@ neither benefits from the other's token cache.
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import time
@@ -50,8 +51,11 @@ def _extractor(gate: bool) -> Extractor:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--drug", type=int, default=None, help="read only the first N drug articles (a quick run)")
+    args = ap.parse_args()
     rng = random.Random(7)
-    drug = articles()
+    drug = articles()[: args.drug]
     archive = general_news(10 * len(drug)) + drug
     rng.shuffle(archive)
     from extractor.relevance import relevant
