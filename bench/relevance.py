@@ -52,7 +52,9 @@ def _extractor(gate: bool) -> Extractor:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--drug", type=int, default=None, help="read only the first N drug articles (a quick run)")
+    ap.add_argument(
+        "--drug", type=int, default=None, help="read only the first N drug articles (a quick run)"
+    )
     args = ap.parse_args()
     rng = random.Random(7)
     drug = articles()[: args.drug]
