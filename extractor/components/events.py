@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -26,9 +27,9 @@ _LINE_BREAK = re.compile(r"\n\s*")
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, split further at line breaks and at the end of the title."""
     text = ext.doc_text(doc)
-    # read the boundaries as arrays: doc.sents and has_annotation build a Python object per token
-    arr = doc.to_array(["SENT_START", "IDX"]).tolist() if len(doc) else []
-    starts = [idx for flag, idx in arr if flag == 1]
+    # read the boundaries as one array: doc.sents and has_annotation build a Python object per token
+    arr = doc.to_array([SENT_START, IDX]) if len(doc) else None
+    starts = arr[arr[:, 0] == 1, 1].tolist() if arr is not None else []
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     raw = list(zip(starts, starts[1:] + [len(text)], strict=True))
