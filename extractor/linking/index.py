@@ -66,7 +66,7 @@ class ArticleIndex:
         self.mentions = {k: sorted(mentions.get(k, ()), key=lambda m: m.start) for k in KINDS}
         self._starts = {k: [m.start for m in v] for k, v in self.mentions.items()}
         self._by_sentence = {k: self._group(v) for k, v in self.mentions.items()}
-        self._nearest: dict = {}
+        self._memo: dict = {}  # what is computed once per article: nearest-sentence arrays, facts (once)
 
     def _sentences(self, bounds) -> list[Sentence]:
         cross, line_is_link, out = params().cross_reference, {}, []
@@ -123,35 +123,35 @@ class ArticleIndex:
         ``keep(sentence, mention)`` is fixed per ``key``: the answer for every sentence is one array,
         computed on first use in one pass over the article.
         """
-        if key not in self._nearest:
+        if key not in self._memo:
             arr, last = [], None
             for x in self.sentences:
                 arr.append(last)
                 if not x.is_title and any(keep(x, m) for m in self.at(kind, x.index)):
                     last = x.index
-            self._nearest[key] = arr
-        i = self._nearest[key][s.index]
+            self._memo[key] = arr
+        i = self._memo[key][s.index]
         return None if i is None else self.sentences[i]
 
     def once(self, key, compute):
         """``compute()`` the first time ``key`` is asked for in this article, the stored value after:
         for facts of one mention or sentence that several rules read ("is this date a report's?")."""
         try:
-            return self._nearest[key]
+            return self._memo[key]
         except KeyError:
-            value = self._nearest[key] = compute()
+            value = self._memo[key] = compute()
             return value
 
     def first_named(self, kind: str) -> dict:
         """The index of the first sentence naming each value of ``kind`` ("Tilburg" -> 2), computed once."""
         key = ("first_named", kind)
-        if key not in self._nearest:
+        if key not in self._memo:
             first: dict = {}
             for x in self.sentences:
                 for m in self.at(kind, x.index):
                     first.setdefault(m.value.name, x.index)
-            self._nearest[key] = first
-        return self._nearest[key]
+            self._memo[key] = first
+        return self._memo[key]
 
     def first_after(self, kind: str, pos: int, keep) -> Mention | None:
         """The first mention of ``kind`` starting at or after ``pos`` that ``keep`` accepts."""

@@ -51,9 +51,9 @@ def reporting_date(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
     """A date beside a reporting verb dates the report: "Dat schrijft De Morgen woensdag".
 
     So too when the find is only the report's object: "Het parket bevestigt dinsdag de vangst".
-    ``s`` is the sentence holding ``m``; the answer is read once per date.
+    The answer is read once per date and sentence.
     """
-    return ix.once(("reporting_date", m.start, m.end), lambda: _reports(ix, s, m))
+    return ix.once(("reporting_date", s.index, m.start, m.end), lambda: _reports(ix, s, m))
 
 
 def _reports(ix: ArticleIndex, s: Sentence, m: Mention) -> bool:
