@@ -21,7 +21,9 @@ TITLE_END = "title_end"  # character offset where the title ends in doc.text (0 
 SEIZURE_EVENTS = "seizure_events"  # list[SeizureEvent] set by the events component
 SEIZURE_TRACE = "seizure_trace"  # list of (rule id, text, detail): what linking decided besides the fields
 TRUNCATED = "truncated"  # True when the text was cut at the length limit
-RELEVANT = "relevant"  # the relevance gate's answer (None until asked): False means no component works on it
+# the relevance gate's answer (None until asked): False means no component works on it; an Extractor
+# records True on a Doc it let through, and on every Doc when its gate is off
+RELEVANT = "relevant"
 SOURCE_TEXT = "source_text"  # doc.text, kept while the pipeline runs (None outside it)
 RECORD = "record"  # the position of the input record a Doc was made from (Extractor.pipe), else None
 # (original text, offset of each character of doc.text in it) when invisible format characters were
