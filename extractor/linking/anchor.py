@@ -426,7 +426,9 @@ _MILLIGRAM = re.compile(r"(?:mg|milligram)\b", re.IGNORECASE)
 @rule("anchor.measured_trace")
 def measured_trace(ix: ArticleIndex, a: Mention) -> bool:
     """Milligrams in an article on wastewater are measurements, no find: "Barcelona (965 mg) en Zürich"."""
-    return bool(_MILLIGRAM.search(a.text)) and any(w in ix.text.lower() for w in params().words["wastewater"])
+    return bool(_MILLIGRAM.search(a.text)) and ix.once(
+        "wastewater", lambda: any(w in ix.text.lower() for w in params().words["wastewater"])
+    )
 
 
 @rule("anchor.heading_restates")

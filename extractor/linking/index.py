@@ -123,15 +123,16 @@ class ArticleIndex:
         ``keep(sentence, mention)`` is fixed per ``key``: the answer for every sentence is one array,
         computed on first use in one pass over the article.
         """
-        if key not in self._memo:
-            arr, last = [], None
-            for x in self.sentences:
-                arr.append(last)
-                if not x.is_title and any(keep(x, m) for m in self.at(kind, x.index)):
-                    last = x.index
-            self._memo[key] = arr
-        i = self._memo[key][s.index]
+        i = self.once(key, lambda: self._nearest_array(kind, keep))[s.index]
         return None if i is None else self.sentences[i]
+
+    def _nearest_array(self, kind: str, keep) -> list[int | None]:
+        arr, last = [], None
+        for x in self.sentences:
+            arr.append(last)
+            if not x.is_title and any(keep(x, m) for m in self.at(kind, x.index)):
+                last = x.index
+        return arr
 
     def once(self, key, compute):
         """``compute()`` the first time ``key`` is asked for in this article, the stored value after:
@@ -144,14 +145,14 @@ class ArticleIndex:
 
     def first_named(self, kind: str) -> dict:
         """The index of the first sentence naming each value of ``kind`` ("Tilburg" -> 2), computed once."""
-        key = ("first_named", kind)
-        if key not in self._memo:
-            first: dict = {}
-            for x in self.sentences:
-                for m in self.at(kind, x.index):
-                    first.setdefault(m.value.name, x.index)
-            self._memo[key] = first
-        return self._memo[key]
+        return self.once(("first_named", kind), lambda: self._first_named(kind))
+
+    def _first_named(self, kind: str) -> dict:
+        first: dict = {}
+        for x in self.sentences:
+            for m in self.at(kind, x.index):
+                first.setdefault(m.value.name, x.index)
+        return first
 
     def first_after(self, kind: str, pos: int, keep) -> Mention | None:
         """The first mention of ``kind`` starting at or after ``pos`` that ``keep`` accepts."""
