@@ -89,6 +89,8 @@ HOSTILE = [
     "",
     "3",
     "ma di wo",
+    # starts right after a digit, an underscore, a tab, at the very start and at the very end
+    "mei 12mei 2020_juni,3juni;vorige week\tgisteren 4\u00b2 juni x_vorige maand juni",
 ]
 
 

@@ -2,9 +2,9 @@
 
 Scanning a text once per rule costs a full pass per rule (24 date rules: 24 passes, most of the
 dates finder's time). ``RuleScan`` reads from each compiled pattern the strings of up to six
-characters a match can begin with (lower-cased, any digit as "0", any space as " "), finds with one
-pattern (a trie of those strings) the runs of letters or digits that begin with one, and tries a
-rule only there. It yields exactly what ``pattern.finditer`` would for each pattern: a pattern
+characters a match can begin with (lower-cased, any digit as "0", any space as " "), finds with a
+trie of those strings (one for letters, one for digits) the runs of letters or digits that begin
+with one, and tries a rule only there. It yields exactly what ``pattern.finditer`` would for each pattern: a pattern
 is not tried again inside its own previous match. A pattern whose first characters cannot be read
 (a wildcard, a negated class, a start that need not be at a run of letters or digits) is scanned
 as before, and a text whose lower-casing changes its length is scanned rule by rule.
@@ -183,12 +183,7 @@ class RuleScan:
             s: tuple(sorted(set().union(*(starts.get(s[:n], ()) for n in range(1, len(s) + 1)))))
             for s in starts
         }
-        letters = trie(s for s in starts if not s[0].isdigit())
-        digits = trie(s for s in starts if s[0].isdigit())
-        alts = [f"(?<![^\\W\\d_]){letters}" if letters else "", f"(?<!\\d){digits}" if digits else ""]
-        alts = [a for a in alts if a]
-        # zero-width: every position is looked at, so a start inside another is found too
-        self.finder = re.compile(f"(?=({'|'.join(alts)}))") if alts else None
+        self.finders = _finders(starts)
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, object]]:
         low = text.lower()
@@ -201,14 +196,13 @@ class RuleScan:
             rx, payload = self.rules[i]
             for m in rx.finditer(text):
                 yield m, payload
-        if self.finder is None:
+        if not self.finders:
             return
         canon = _TO_SPACE.sub(" ", _TO_ZERO.sub("0", low))  # every digit "0", every space " "
         free = [0] * len(self.rules)  # where each pattern may match next (finditer resumes at the end)
         index, rules = self.index, self.rules
-        for hit in self.finder.finditer(canon):
-            p = hit.start()
-            for i in index[hit.group(1)]:
+        for p, start in _hits(self.finders, canon):
+            for i in index[start]:
                 if p < free[i]:
                     continue
                 rx, payload = rules[i]
@@ -216,3 +210,36 @@ class RuleScan:
                 if m is not None and m.end() > p:
                     free[i] = m.end()
                     yield m, payload
+
+
+def _finders(starts) -> list[tuple[re.Pattern, re.Pattern | None]]:
+    """Patterns that find every position where one of ``starts`` begins a run of letters or digits,
+    each as (scan, pattern for the text's first character or None), group 1 the longest start.
+
+    Every position must be looked at, so a start inside another's reach is found too; a pattern
+    that begins with a lookbehind makes the engine try itself at each character. Instead each
+    scan begins with a character the engine can skip to: a letter run's start is read after the
+    character before it (anything but a letter; the text's first character is read apart), a
+    digit run's start at its first digit, and the start itself in a lookahead, so the scan moves
+    on by one character and overlapping starts are all found.
+    """
+    letters = trie(s for s in starts if not s[0].isdigit())
+    digits = [s for s in starts if s[0].isdigit()]
+    out = []
+    if letters:
+        out.append((re.compile(rf"[\W\d_](?=({letters}))"), re.compile(rf"(?=({letters}))")))
+    if digits:
+        firsts = "".join(sorted({re.escape(s[0]) for s in digits}))
+        out.append((re.compile(rf"[{firsts}](?<=(?=(?<!\d)({trie(digits)})).)"), None))
+    return out
+
+
+def _hits(finders, canon: str) -> list[tuple[int, str]]:
+    """(position, longest start there) for every start in ``canon``, in text order."""
+    hits = []
+    for scan, first in finders:
+        m = first.match(canon) if first is not None else None
+        if m is not None:
+            hits.append((0, m.group(1)))
+        hits += [(m.start(1), m.group(1)) for m in scan.finditer(canon)]
+    return sorted(hits) if len(finders) > 1 else hits
