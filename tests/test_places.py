@@ -362,3 +362,49 @@ def test_user_gazetteer_names_negative(text, name):
     from extractor.lexicon import gazetteer
 
     assert name not in [m.place.name for m in find_places(text, gaz={**gazetteer(), **EXTRA_PLACES})]
+
+
+# The phrase patterns read their first letter before checking what precedes it (so the regex
+# engine skips to that letter); each must match exactly what its plain form, opening with the
+# lookbehind, matches.
+_PLAIN_HEADS = [
+    (
+        "_IN_NAME",
+        r"[IiTtOo](?<![\w].)(?:(?<=[Ii])n|(?<=[Tt])e|(?<=[Tt])er\s+hoogte\s+van|(?<=[Oo])p\s+het\s+strand\s+van"
+        r"|(?<=[Ii])n\s+het\s+centrum\s+van)",
+        r"(?<![\w])(?:[Ii]n|[Tt]e|[Tt]er\s+hoogte\s+van|[Oo]p\s+het\s+strand\s+van|[Ii]n\s+het\s+centrum\s+van)",
+    ),
+    (
+        "_IN_DE_STREET",
+        r"[IiOoAa](?<![\w].)(?:(?<=[Ii])n|(?<=[Oo])p|(?<=[Aa])an)",
+        r"(?<![\w])(?:[Ii]n|[Oo]p|[Aa]an)",
+    ),
+    ("_IN_DE_WIJK", r"in(?<![\w]in)", r"(?<![\w])in"),
+]
+_PHRASE_TEXTS = [
+    "In Oost, te Westzaan, Ter hoogte van Bree en op het strand van Cadzand; in het centrum van Gent.",
+    "Zin de Kade, Tin de wijk Oost, pin de buurt West, xin de Dorpsstraat, in de Frank Baurstraat.",
+    "in de wijk Hollandse Molen",  # at the very start
+    "Eerst in de buurt Kanaleneiland, toen in de wijk Oud Zuid; 3in de wijk Noord, _in de buurt Oost",
+    "_in de Kerkstraat 3in de Markt ’in de Lange Nieuwstraat, Aan de Maas, Op de Dam",
+]
+
+
+@pytest.mark.parametrize("name,fast,plain", _PLAIN_HEADS)
+def test_phrase_patterns_match_what_their_plain_form_matches(name, fast, plain):
+    import re
+
+    from extractor.normalize import places
+
+    from .test_scan import corpus_texts
+
+    rx = getattr(places, name)
+    assert rx.pattern.startswith(fast)
+    reference = re.compile(plain + rx.pattern[len(fast) :], rx.flags)
+    texts = _PHRASE_TEXTS + corpus_texts()
+    hits = 0
+    for text in texts:
+        got = [(m.span(), m.group("name")) for m in rx.finditer(text)]
+        assert got == [(m.span(), m.group("name")) for m in reference.finditer(text)], text[:80]
+        hits += len(got)
+    assert hits >= 3  # the texts hold matches to compare
