@@ -94,6 +94,9 @@ def clean_record(rec: dict, html: str = "auto", max_chars: int | None = None) ->
 
 
 _LONG_RUN = re.compile(r"\S{120,}")
+# whether there is one: a run at the start, or after a space (the engine skips to each space; the
+# pattern above is tried at every character and counts each word's characters again from each)
+_RUN_AFTER_SPACE = re.compile(r"\s\S{120}")
 PIECE = 60
 
 
@@ -105,7 +108,7 @@ def make_doc_safely(nlp, text: str):
     are cut into pieces of 60 characters instead; everything else is tokenised as usual, and
     ``doc.text`` equals ``text``.
     """
-    if not _LONG_RUN.search(text):
+    if _LONG_RUN.match(text) is None and _RUN_AFTER_SPACE.search(text) is None:
         return nlp.make_doc(text)
     from spacy.tokens import Doc
 

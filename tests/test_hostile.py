@@ -362,3 +362,28 @@ def test_second_hostile_fixture_a_tree_through_the_cli(tmp_path):
     assert by_id["br-title"]["events"] and by_id["br-title"]["truncated"]  # the text kept its share
     assert by_id["br-markup"]["events"] and by_id["br-payload"]["events"] and by_id["u16-1"]["events"]
     assert "bytes" in by_id["huge:2"]["error"]["message"]
+
+
+LONG_RUNS = ["x" * 120, "Zie " + "x" * 130, "Zie\n" + "x" * 200 + " hier", "a\t" + "y" * 121 + ".", "x" * 300]
+NO_LONG_RUN = ["x" * 119, "Zie " + "x" * 119 + " en " + "y" * 119, "", "   ", ("woord " * 40).strip()]
+
+
+@pytest.mark.parametrize("text", LONG_RUNS)
+def test_a_long_run_without_spaces_is_cut_into_pieces(text):
+    import spacy
+
+    from extractor.text import PIECE, make_doc_safely
+
+    doc = make_doc_safely(spacy.blank("nl"), text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) <= PIECE  # the run is cut, never one token of 120+ characters
+
+
+@pytest.mark.parametrize("text", NO_LONG_RUN)
+def test_text_without_a_long_run_is_tokenised_as_usual(text):
+    import spacy
+
+    from extractor.text import make_doc_safely
+
+    nlp = spacy.blank("nl")
+    assert [t.text for t in make_doc_safely(nlp, text)] == [t.text for t in nlp.make_doc(text)]
