@@ -7,13 +7,16 @@ Values are frozen dataclasses from ``schema`` (picklable), so they survive
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 import srsly
 from spacy.tokens import Doc, Span
 
 from . import schema
+
+if TYPE_CHECKING:
+    from .relevance import Vocabulary
 
 # Doc
 PUBLISHED = "published"  # the publication date as given: "2021-06-09", "2021-06" or None
@@ -114,7 +117,7 @@ def gated(doc: Doc, nlp) -> bool:
     return not get(doc, RELEVANT)
 
 
-def relevance_vocabulary(nlp) -> re.Pattern | None:
+def relevance_vocabulary(nlp) -> Vocabulary | None:
     """The relevance gate's words for ``nlp``: its drug ruler's (None: the package's own)."""
     if "seizure_drugs" in nlp.component_names:
         return getattr(nlp.get_pipe("seizure_drugs"), "relevance_vocabulary", None)

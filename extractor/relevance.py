@@ -14,6 +14,8 @@ pipeline with and without the gate over both corpora and compares the output.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import drug_names, drug_stems
@@ -83,25 +85,77 @@ def counted_unit(low: str, start: int, end: int) -> bool:
     return False
 
 
-def vocabulary(extra=()) -> re.Pattern:
-    """The drug words as one pattern over lower-cased text: a stem at a word start, any other word
+# A word starts after a character that is no letter or digit. The gate's patterns read that
+# character first, so the regex engine skips from one such character to the next; a pattern that
+# opens with a lookbehind ("(?<![^\W_])...") is tried at every character (a rejected article's
+# whole cost is this scan). The text's first word, with nothing before it, is read apart.
+_BEFORE_WORD = r"[\W_]"
+_NOT_WORD = re.compile(_BEFORE_WORD)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The drug words as patterns over lower-cased text: ``first`` at the text's start, ``scan``
+    at each word start after it (its match begins one character early, on the character before)."""
+
+    first: re.Pattern
+    scan: re.Pattern
+
+    def words(self, low: str) -> Iterator[tuple[int, int, bool]]:
+        r"""(start, end, is a unit word) of each drug word in ``low``, in order: what ``finditer``
+        of ``(?<![^\W_])`` and the words finds."""
+        m = self.first.match(low)
+        if m is not None:
+            yield 0, m.end(), m.lastgroup == "unit"
+        m = self.scan.search(low, _resume(low, m.end()) if m is not None else 0)
+        while m is not None:
+            yield m.start() + 1, m.end(), m.lastgroup == "unit"
+            m = self.scan.search(low, _resume(low, m.end()))
+
+
+def _resume(low: str, end: int) -> int:
+    """Where the scan goes on after a word ending at ``end``: at its end, or on its last character
+    when that is no letter or digit (a user's "zwartje."), which may stand before the next word (a
+    user's "(blauwtje)" right after it)."""
+    return end - 1 if _NOT_WORD.match(low, end - 1) else end
+
+
+def vocabulary(extra=()) -> Vocabulary:
+    """The drug words as patterns over lower-cased text: a stem at a word start, any other word
     whole; ``extra`` adds whole words (a pipeline's own drug patterns, a user lexicon's)."""
     stems, words = _package_words()
     units = _unit_words()
-    words = (set(words) - units) | {w.lower() for w in extra if w and w.strip()}
+    words = (set(words) - units) | {w.lower().strip() for w in extra if w and w.strip()}
     firsts = {w.split()[0] for w in words}  # "crystal meth": its first word is evidence enough
     firsts = {w for w in firsts if not w.startswith(tuple(stems))}  # already found by its stem
     unit = r"|(?P<unit>" + trie(units - words) + r")(?![^\W_])" if units - words else ""
-    return re.compile(  # at a word start (digits may start one: "3-MMC"); a whole word ends at a non-letter
-        r"(?<![^\W_])(?:" + trie(stems, prefix=True) + "|(?:" + trie(firsts) + r")(?![^\W_])" + unit + ")"
-    )
+    # digits may start a word ("3-MMC"); a whole word ends at a non-letter
+    body = "(?:" + trie(stems, prefix=True) + "|(?:" + trie(firsts) + r")(?![^\W_])" + unit + ")"
+    return Vocabulary(re.compile(body), re.compile(_BEFORE_WORD + body))
 
 
 _DEFAULT = cache(vocabulary)
 
 
+@dataclass(frozen=True)
+class _Finds:
+    """The seizure words as patterns: at the text's start, after a character before a word, and
+    the find words compounds end in ("cocaïnevangst"), wherever they stand."""
+
+    first: re.Pattern
+    scan: re.Pattern
+    ends: re.Pattern | None
+
+    def search(self, low: str) -> bool:
+        return bool(
+            self.first.match(low)
+            or self.scan.search(low)
+            or (self.ends is not None and self.ends.search(low))
+        )
+
+
 @cache
-def seizure_words() -> re.Pattern:
+def seizure_words() -> _Finds:
     """The words without which no sentence states a find or a police action (``cues.json``): the
     seizure triggers, police action, the verbs of their separable forms ("trof ... aan"), and the
     words that end in a find ("cocaïnevangst"). Errs wide like the drug words: a verb counts
@@ -111,19 +165,21 @@ def seizure_words() -> re.Pattern:
     words |= {w.lower() for key in ("particle_triggers", "action_particles") for w in cues[key]}
     cue = Cue.of(words)  # single words, phrases and word beginnings, split as the linker splits them
     finds = {w for w in drugs["compound_suffixes"] if w in cue.single}
-    alts = [r"(?<![^\W_])(?:" + trie(cue.single) + r")(?![^\W_])", r"(?:" + trie(finds) + r")(?![^\W_])"]
-    if cue.multi is not None:
-        alts.append(cue.multi.pattern)
-    if cue.prefixes:
-        alts.append(r"(?<![^\W_])(?:" + trie(cue.prefixes, prefix=True) + ")")
-    return re.compile("|".join(alts))
+    single = r"(?:" + trie(cue.single) + r")(?![^\W_])"
+    starts = [r"(?:" + trie(cue.prefixes, prefix=True) + ")"] if cue.prefixes else []
+    # the linker's phrases come after a character that is no word character ("_" is one)
+    phrases = cue.multi.pattern.removeprefix(r"(?<!\w)") if cue.multi is not None else None
+    first = "|".join([single, *starts, *([phrases] if phrases else [])])
+    scan = "|".join([single, *starts, *([r"(?<!_)" + phrases] if phrases else [])])
+    ends = re.compile(r"(?:" + trie(finds) + r")(?![^\W_])") if finds else None
+    return _Finds(re.compile(first), re.compile(_BEFORE_WORD + "(?:" + scan + ")"), ends)
 
 
-def relevant(text: str, vocab: re.Pattern | None = None) -> bool:
+def relevant(text: str, vocab: Vocabulary | None = None) -> bool:
     """Whether ``text`` can state a seizure: it names a drug (or a unit that implies one) and a
     find or a police action (without one the linker states no event).
 
-    ``vocab`` is a ``vocabulary()``; the package's own by default. Two passes of compiled patterns
+    ``vocab`` is a ``vocabulary()``; the package's own by default. Two scans of compiled patterns
     over the lower-cased text (a unit word's few words before it read where one stands).
 
     >>> relevant("De douane vond 40 kilo cocaïne."), relevant("Ajax won met 3-1.")
@@ -131,6 +187,6 @@ def relevant(text: str, vocab: re.Pattern | None = None) -> bool:
     """
     vocab = _DEFAULT() if vocab is None else vocab
     low = text.lower()
-    if not any(m.lastgroup != "unit" or counted_unit(low, m.start(), m.end()) for m in vocab.finditer(low)):
+    if not any(not unit or counted_unit(low, s, e) for s, e, unit in vocab.words(low)):
         return False  # a unit word counts as an amount's unit only: "de gemeente plant bomen" names no drug
-    return seizure_words().search(low) is not None
+    return seizure_words().search(low)

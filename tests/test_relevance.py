@@ -95,3 +95,53 @@ def test_components_skip_a_doc_the_gate_rejects(nlp):
     assert not doc.spans["dates"] and not doc.spans["amounts"] and not doc.spans["places"]
     doc = nlp(nlp.make_doc("Op 3 juni vond de politie in Amsterdam 40 kilo cocaïne."))
     assert doc._.get(ext.RELEVANT) is True and doc.spans["amounts"] and doc._.get(ext.SEIZURE_EVENTS)
+
+
+# The gate reads the character before each word first (the regex engine skips to those); what it
+# finds must be what the plain patterns, opening with a lookbehind, find.
+_GATE_TEXTS = [
+    "cocaïne aan het begin, wiet_plant, 3-mmc; x-xtc en (heroïne) _speed",
+    "planten 1.400 nog jonge planten; de gemeente plant bomen. pillen: 20",
+    "onderschept aan het begin, in beslag genomen, cocaïnevangst, trof aan, aangehouden_",
+    "",
+    "xtc.pillen zwartje.pillen; 2 zwartje.(blauwtje) en zwartje.zwartje.",  # a word right after a word
+]
+
+
+def _plain_seizure_words():
+    import re
+
+    from extractor.linking.params import Cue
+    from extractor.normalize.scan import trie
+    from extractor.resources import load_json
+
+    cues, drugs = load_json("cues.json"), load_json("drugs.json")
+    words = {w.lower() for key in ("strong_triggers", "action_context") for w in cues[key]}
+    words |= {w.lower() for key in ("particle_triggers", "action_particles") for w in cues[key]}
+    cue = Cue.of(words)
+    finds = {w for w in drugs["compound_suffixes"] if w in cue.single}
+    alts = [r"(?<![^\W_])(?:" + trie(cue.single) + r")(?![^\W_])", r"(?:" + trie(finds) + r")(?![^\W_])"]
+    alts.append(cue.multi.pattern)
+    if cue.prefixes:
+        alts.append(r"(?<![^\W_])(?:" + trie(cue.prefixes, prefix=True) + ")")
+    return re.compile("|".join(alts))
+
+
+@pytest.mark.parametrize("extra", [(), ("xtc.", "crystal meth", "zwartje.", "(blauwtje)")])
+def test_the_gate_scans_find_what_the_plain_patterns_find(extra):
+    import re
+
+    from extractor.relevance import seizure_words, vocabulary
+
+    vocab = vocabulary(extra)
+    plain = re.compile(r"(?<![^\W_])" + vocab.first.pattern)
+    finds, plain_finds = seizure_words(), _plain_seizure_words()
+    texts = [r["text"].lower() for r in _records() if isinstance(r.get("text"), str)]
+    texts += [t.lower() for t in _GATE_TEXTS + GENERAL_NEWS]
+    found = 0
+    for low in texts:
+        got = list(vocab.words(low))
+        assert got == [(m.start(), m.end(), m.lastgroup == "unit") for m in plain.finditer(low)], low[:80]
+        assert finds.search(low) == (plain_finds.search(low) is not None), low[:80]
+        found += len(got)
+    assert found > len(texts)

@@ -13,7 +13,6 @@ them as ``patterns.jsonl`` and ``spacy.load`` reads them back; user lexicons
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
@@ -23,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..lexicon import agency_patterns, drug_patterns
-from ..relevance import vocabulary
+from ..relevance import Vocabulary, vocabulary
 from ..user_lexicon import read_lexicons
 
 
@@ -50,7 +49,7 @@ class LexiconRuler(SpanRuler):
         return super().__call__(doc)
 
     @cached_property
-    def relevance_vocabulary(self) -> re.Pattern:
+    def relevance_vocabulary(self) -> Vocabulary:
         """The relevance gate's words: the package's drug words and this ruler's phrase patterns."""
         return vocabulary(p["pattern"] for p in self.patterns if isinstance(p["pattern"], str))
 
