@@ -566,3 +566,29 @@ def test_a_change_gives_both_figures_in_the_last_unit(text, found):
 )
 def test_a_change_negative(text, found):
     assert [(m.amount.value, m.amount.unit) for m in find_amounts(text)] == found
+
+
+TOKENS = [  # text -> (text, start, end, lower) of each token
+    ("5kg", [("5", 0, 1, "5"), ("kg", 1, 3, "kg")]),
+    ("Bijna 54,5 TON", [("Bijna", 0, 5, "bijna"), ("54,5", 6, 10, "54,5"), ("TON", 11, 14, "ton")]),
+    ("’s-Hertogenbosch: 1'000", [("’", 0, 1, "’"), ("s-Hertogenbosch", 1, 16, "s-hertogenbosch"),
+                                  (":", 16, 17, ":"), ("1'000", 18, 23, "1'000")]),
+    # "Σ" lower-cases by what follows it in the text: not final before ".Β"
+    ("ΟΔΟΣ.Β 3", [("ΟΔΟΣ", 0, 4, "οδοσ"), (".", 4, 5, "."), ("Β", 5, 6, "β"), ("3", 7, 8, "3")]),
+    ("İzmir 2 kilo", [("İzmir", 0, 5, "i̇zmir"), ("2", 6, 7, "2"), ("kilo", 8, 12, "kilo")]),
+]  # fmt: skip
+NO_TOKENS = ["", "   ", "\n\t \u00a0"]
+
+
+@pytest.mark.parametrize("text,expected", TOKENS)
+def test_tokenize(text, expected):
+    from extractor.normalize.tokens import tokenize
+
+    assert [tuple(t) for t in tokenize(text)] == expected
+
+
+@pytest.mark.parametrize("text", NO_TOKENS)
+def test_tokenize_nothing(text):
+    from extractor.normalize.tokens import tokenize
+
+    assert tokenize(text) == []
