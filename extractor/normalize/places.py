@@ -19,12 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count, repeat
+from operator import add, itemgetter
 
 from ..lexicon import drug_names, gazetteer, place_country, region_names
 from ..resources import load_json
 from ..schema import Place
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*+")
+_GROUP, _START = re.Match.group, re.Match.start
 _CONNECTORS = {"aan", "den", "de", "op", "en", "van", "bij", "in"}
 _ROLE_WORDS = load_json("places.json")["role_words"]
 _LOCATIVE_PREV = frozenset(_ROLE_WORDS["locative_before"])
@@ -209,15 +212,17 @@ def find_places(
     gaz = gazetteer() if gaz is None else gaz
     adjectives, heads = _adjectives()
     stop = _stopnames()
-    words = []
-    for m in _WORD.finditer(text):
-        w = m.group().rstrip(".-")
-        words.append((w, m.start(), m.start() + len(w)))
+    # (word without a final "." or "-", start, end), built by C functions mapped over the matches
+    found = list(_WORD.finditer(text))
+    bare = list(map(str.rstrip, map(_GROUP, found), repeat(".-")))
+    begins = list(map(_START, found))
+    words = list(zip(bare, begins, map(add, begins, map(len, bare)), strict=True))
     out: dict[int, PlaceMatch] = {}
     n = len(words)
     nxt = 0  # the first word not yet read as part of a name
     starts = _name_starts(gaz)
-    for i in [i for i, (w, _s, _e) in enumerate(words) if w[:1].isupper() or w.startswith(("'s-", "’s-"))]:
+    # the capitalised words (a word begins with a letter or digit, never with "'s-")
+    for i in compress(count(), map(str.isupper, map(itemgetter(0), bare))):
         if i < nxt:
             continue
         w, s, e = words[i]
