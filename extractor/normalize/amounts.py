@@ -16,6 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from ..lexicon import drug_stems
 from ..resources import load_json
@@ -23,6 +25,7 @@ from ..schema import Amount
 from .numbers import parse_digits, parse_multiplier, parse_number_word
 from .tokens import Tok, tokenize
 
+_LOWER = itemgetter(3)  # Tok.lower
 _GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "'", "’")
 _RANGE_WORDS = {"tot", "à", "a", "-", "–", "—", "tot/met"}
 _MONEY_TON = 100_000.0  # "acht ton cash": in a money context a "ton" is 100,000 euro
@@ -235,11 +238,15 @@ def find_amounts(text: str) -> list[AmountMatch]:
     out: list[AmountMatch] = []
     n = len(toks)
     some, some_of = _lexicon()["some"], _lexicon()["some_of"]
-    i = 0
-    while i < n:
-        if not _may_start(toks[i].lower):  # most words: nothing to read here
-            i += 1
-            continue
+    # the tokens that can begin something, found by C functions mapped over all of them: most
+    # words begin nothing and are never visited
+    openers = list(compress(count(), map(_may_start, map(_LOWER, toks))))
+    i = k = 0
+    while True:
+        k = bisect.bisect_left(openers, i, k)
+        if k == len(openers):
+            break
+        i = openers[k]
         if toks[i].lower == "respectievelijk" and i + 1 < n:
             listed = _respectively(text, toks, i + 1)
             if listed:
