@@ -51,6 +51,7 @@ class Sentence:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_START = re.Match.start
 
 
 class ArticleIndex:
@@ -176,11 +177,11 @@ class ArticleIndex:
 
     def words_before(self, pos: int, n: int) -> list[str]:
         """The last ``n`` words before ``pos``, lower-cased."""
-        return [w.lower() for w in WORD.findall(self.text, max(0, pos - 16 * n - 16), pos)][-n:]
+        return list(map(str.lower, WORD.findall(self.text, max(0, pos - 16 * n - 16), pos)[-n:]))
 
     def tail(self, pos: int, n: int) -> str:
         """The text from the ``n``-th word before ``pos`` up to ``pos``."""
         lo = max(0, pos - 16 * n - 16)
         window = self.text[lo:pos]
-        starts = [m.start() for m in _NON_SPACE.finditer(window)]
+        starts = list(map(_START, _NON_SPACE.finditer(window)))
         return window[starts[-n] :] if len(starts) >= n else window
