@@ -44,7 +44,7 @@ def purpose(ix: ArticleIndex, d: Mention) -> bool:
     So too what was made where: "een lab in een schuur, waar amfetamine werd gemaakt".
     """
     window = ix.tail(d.start, params().scopes["purpose_words"]).lower()
-    if any(p in window for p in params().purpose):
+    if any(map(window.__contains__, params().purpose)):
         return True
     return "waar" in ix.words_before(d.start, 2) and _MADE.match(ix.text, d.end) is not None or made(ix, d)
 

@@ -65,7 +65,7 @@ class Cue:
         )
 
     def found(self, lower: str, words: frozenset) -> bool:
-        if words & self.single or (self.multi and self.multi.search(lower)):
+        if not self.single.isdisjoint(words) or (self.multi and self.multi.search(lower)):
             return True
         return bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words)
 
