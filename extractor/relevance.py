@@ -139,18 +139,17 @@ _DEFAULT = cache(vocabulary)
 
 @dataclass(frozen=True)
 class _Finds:
-    """The seizure words as patterns: at the text's start, after a character before a word, and
-    the find words compounds end in ("cocaïnevangst"), wherever they stand."""
+    """The seizure words as patterns: single words and word beginnings at the text's start and after
+    a character before a word; phrases, and the find words compounds end in ("cocaïnevangst"),
+    searched as they are (their patterns begin with the characters they look for)."""
 
     first: re.Pattern
     scan: re.Pattern
-    ends: re.Pattern | None
+    anywhere: tuple[re.Pattern, ...]
 
     def search(self, low: str) -> bool:
-        return bool(
-            self.first.match(low)
-            or self.scan.search(low)
-            or (self.ends is not None and self.ends.search(low))
+        return bool(self.first.match(low) or self.scan.search(low)) or any(
+            p.search(low) for p in self.anywhere
         )
 
 
@@ -165,14 +164,13 @@ def seizure_words() -> _Finds:
     words |= {w.lower() for key in ("particle_triggers", "action_particles") for w in cues[key]}
     cue = Cue.of(words)  # single words, phrases and word beginnings, split as the linker splits them
     finds = {w for w in drugs["compound_suffixes"] if w in cue.single}
-    single = r"(?:" + trie(cue.single) + r")(?![^\W_])"
-    starts = [r"(?:" + trie(cue.prefixes, prefix=True) + ")"] if cue.prefixes else []
-    # the linker's phrases come after a character that is no word character ("_" is one)
-    phrases = cue.multi.pattern.removeprefix(r"(?<!\w)") if cue.multi is not None else None
-    first = "|".join([single, *starts, *([phrases] if phrases else [])])
-    scan = "|".join([single, *starts, *([r"(?<!_)" + phrases] if phrases else [])])
-    ends = re.compile(r"(?:" + trie(finds) + r")(?![^\W_])") if finds else None
-    return _Finds(re.compile(first), re.compile(_BEFORE_WORD + "(?:" + scan + ")"), ends)
+    body = r"(?:" + trie(cue.single) + r")(?![^\W_])"
+    if cue.prefixes:
+        body += r"|(?:" + trie(cue.prefixes, prefix=True) + ")"
+    anywhere = [cue.multi] if cue.multi is not None else []  # the linker's phrases
+    if finds:
+        anywhere.append(re.compile(r"(?:" + trie(finds) + r")(?![^\W_])"))
+    return _Finds(re.compile(body), re.compile(_BEFORE_WORD + "(?:" + body + ")"), tuple(anywhere))
 
 
 def relevant(text: str, vocab: Vocabulary | None = None) -> bool:

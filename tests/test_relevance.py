@@ -121,7 +121,8 @@ def _plain_seizure_words():
     cue = Cue.of(words)
     finds = {w for w in drugs["compound_suffixes"] if w in cue.single}
     alts = [r"(?<![^\W_])(?:" + trie(cue.single) + r")(?![^\W_])", r"(?:" + trie(finds) + r")(?![^\W_])"]
-    alts.append(cue.multi.pattern)
+    phrases = sorted((re.escape(w) for w in words if " " in w), key=len, reverse=True)
+    alts.append(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
     if cue.prefixes:
         alts.append(r"(?<![^\W_])(?:" + trie(cue.prefixes, prefix=True) + ")")
     return re.compile("|".join(alts))

@@ -110,3 +110,45 @@ def test_unindexed_patterns_still_scanned():
     assert scan.always == [0]
     text = "Vorige week, deze week, weekend"
     assert _scanned(scan, text) == _each(rules, text)
+
+
+PHRASE_TEXTS = [
+    "in totaal werd in totaal bijna in totaalgewicht; xin totaal, _in totaal (in totaal)",
+    "staande gehouden hield staande.hielden staande",
+    "aan de kade, aan dek, aan",
+    "",
+]
+
+
+def _phrase_lists() -> list[list[str]]:
+    """Every phrase list of the linker's cues (``cues.json``) and two of our own."""
+    from extractor.resources import load_json
+
+    out = [["in totaal", "in totaal werd", "bij elkaar"], ["aan de", "aan de kade", "aan dek"]]
+    for section in load_json("cues.json").values():
+        for words in section.values() if isinstance(section, dict) else [section]:
+            if isinstance(words, list) and all(isinstance(w, str) for w in words):
+                phrases = [w.lower() for w in words if " " in w]
+                if phrases:
+                    out.append(phrases)
+    return out
+
+
+def test_phrases_at_word_start_match_what_the_plain_alternation_matches():
+    """``at_word_start`` reads each first character before its lookbehind: the same matches as the
+    plain alternation, longest first, behind ``(?<!\\w)``, for every phrase list of the linker."""
+    from extractor.linking.params import phrases
+
+    lists = _phrase_lists()
+    assert len(lists) > 10
+    texts = PHRASE_TEXTS + [t.lower() for t in corpus_texts()]
+    for words in lists:
+        fast = phrases(words)
+        plain = re.compile(
+            r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)"
+        )
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text[
+                :80
+            ]
+            assert fast.sub("|", text) == plain.sub("|", text)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..normalize.scan import at_word_start
 from ..resources import DataError, load_json
 
 _SCOPE_KEYS = {
@@ -38,12 +39,12 @@ def _check(name: str, data: dict, keys: set[str]) -> None:
 
 
 def phrases(words) -> re.Pattern | None:
-    """One pattern matching any of the phrases as whole words (None for no phrases)."""
+    """One pattern matching any of the phrases as whole words, the longest where several begin
+    (None for no phrases)."""
     words = list(words)
     if not words:
         return None
-    alt = "|".join(sorted((re.escape(p) for p in words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    return re.compile(rf"(?:{at_word_start(words)})(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -141,10 +141,11 @@ def first_strings(rx: re.Pattern, k: int = K) -> frozenset[str] | None:
     return None
 
 
-def trie(words, prefix: bool = False) -> str:
+def trie(words, prefix: bool = False, after_first: str = "") -> str:
     """One regular expression for a set of strings, as a trie ("coca(?:ine|ïne)"): the engine follows
     one branch per character instead of trying every string at every position. It matches the
-    longest string present; with ``prefix``, a string that another begins with ends its branch."""
+    longest string present; with ``prefix``, a string that another begins with ends its branch.
+    ``after_first`` goes right after each first character (see ``at_word_start``)."""
     root: dict = {}
     for w in words:
         node = root
@@ -152,8 +153,8 @@ def trie(words, prefix: bool = False) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+    def emit(node: dict, lead: str = "") -> str:
+        alts = [re.escape(ch) + lead + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts or (prefix and "" in node):
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -161,7 +162,15 @@ def trie(words, prefix: bool = False) -> str:
             return f"(?:{body})?"
         return body
 
-    return emit(root)
+    return emit(root, after_first)
+
+
+def at_word_start(words) -> str:
+    r"""``(?<!\w)`` and the longest of the strings, written so the regex engine can skip to the
+    characters they begin with: each first character is read before the lookbehind ("a(?<!\w.)an"
+    matches what "(?<!\w)aan" matches). A pattern that opens with a lookbehind is tried at every
+    character of the text, about twice as slow."""
+    return trie(words, after_first=r"(?<!\w.)")
 
 
 class RuleScan:
