@@ -165,11 +165,19 @@ def trie(words, prefix: bool = False, after_first: str = "") -> str:
     return emit(root, after_first)
 
 
+_FEW_FIRSTS = 6  # beyond this many first characters the engine stops at most letters anyway
+
+
 def at_word_start(words) -> str:
-    r"""``(?<!\w)`` and the longest of the strings, written so the regex engine can skip to the
-    characters they begin with: each first character is read before the lookbehind ("a(?<!\w.)an"
-    matches what "(?<!\w)aan" matches). A pattern that opens with a lookbehind is tried at every
-    character of the text, about twice as slow."""
+    r"""``(?<!\w)`` and the longest of the strings. When they begin with a few characters only,
+    each first character is read before the lookbehind ("a(?<!\w.)an" matches what "(?<!\w)aan"
+    matches), so the regex engine skips to those characters instead of trying the pattern at every
+    character of the text (two to five times as fast); with many first characters ("hele jaar",
+    "vorig jaar", "deze week"...) it would stop at most letters anyway, and the lookbehind stays
+    in front, which is then faster."""
+    words = list(words)
+    if len({w[:1] for w in words}) > _FEW_FIRSTS:
+        return r"(?<!\w)(?:" + trie(words) + ")"
     return trie(words, after_first=r"(?<!\w.)")
 
 
