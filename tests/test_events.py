@@ -1381,3 +1381,44 @@ def test_amount_less_finds_in_different_places_are_different_finds(extractor, te
 def test_a_superlatives_domain_is_a_fallback_place(extractor, text, place):
     ev = _events(extractor, text, "2023-05-10")
     assert ev and ev[0]["location"]["name"] == place, ev
+
+
+INDEX_TEXTS = [
+    "De douane vond 12abc kilo's co-caïne en ab12cd bij ’s-Hertogenbosch; --- x-y '' z",
+    "Hennepkwekerijopruimingswerkzaamheden in Kerkrade-West: 3 ton.\n\nNieuwe alinea, hier.",
+    "a",
+    "",
+    "   veel   spaties   tussen   de   woorden   ",
+    "een " + "superlangsamengesteldwoordzonderspaties" * 3 + " en nog wat",
+]
+
+
+def _plain_words_before(text: str, pos: int, n: int) -> list[str]:
+    import re
+
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[:pos][max(0, pos - 16 * n - 16) :])
+    return [w.lower() for w in words][-n:] if n else [w.lower() for w in words]
+
+
+def _plain_tail(text: str, pos: int, n: int) -> str:
+    import re
+
+    window = text[max(0, pos - 16 * n - 16) : pos]
+    starts = [m.start() for m in re.finditer(r"\S+", window)]
+    return window[starts[-n] :] if len(starts) >= n else window
+
+
+def test_words_before_and_tail_read_what_the_window_holds():
+    """The article index answers from one reading of the text what a search of the window before
+    a position finds: words cut by the window's edges, long words, runs of spaces."""
+    from extractor.linking.index import ArticleIndex
+
+    from .test_scan import corpus_texts
+
+    texts = INDEX_TEXTS + corpus_texts()[:25]
+    for text in texts:
+        ix = ArticleIndex(text, [(0, len(text))] if text else [], {})
+        for pos in range(len(text) + 1):
+            for n in range(1, 7):
+                assert ix.words_before(pos, n) == _plain_words_before(text, pos, n), (text[:40], pos, n)
+                assert ix.tail(pos, n) == _plain_tail(text, pos, n), (text[:40], pos, n)

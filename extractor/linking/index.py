@@ -51,7 +51,7 @@ class Sentence:
 
 
 _NON_SPACE = re.compile(r"\S+")
-_START = re.Match.start
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 
 
 class ArticleIndex:
@@ -176,12 +176,31 @@ class ArticleIndex:
         return s.start + start, s.start + end
 
     def words_before(self, pos: int, n: int) -> list[str]:
-        """The last ``n`` words before ``pos``, lower-cased."""
-        return list(map(str.lower, WORD.findall(self.text, max(0, pos - 16 * n - 16), pos)[-n:]))
+        """The last ``n`` words before ``pos``, lower-cased: those ``WORD`` finds in the window of
+        ``16 * n + 16`` characters before ``pos`` (a word running into ``pos`` cut there)."""
+        lo = max(0, pos - 16 * n - 16)
+        starts, ends, lows = self.once("words", self._words)
+        k = bisect.bisect_left(starts, pos)  # the words that begin before pos
+        if k - bisect.bisect_left(starts, lo, 0, k) < n or n <= 0:  # the window's first word may be cut
+            return list(map(str.lower, WORD.findall(self.text, lo, pos)[-n:]))
+        out = lows[k - n : k]
+        if ends[k - 1] > pos:  # the last word runs on past pos
+            out[-1] = self.text[starts[k - 1] : pos].lower()
+        return out
+
+    def _words(self) -> tuple[list[int], list[int], list[str]]:
+        """Every ``WORD`` of the text: starts, ends and the words lower-cased (read once)."""
+        found = list(WORD.finditer(self.text))
+        return list(map(_START, found)), list(map(_END, found)), list(map(str.lower, map(_GROUP, found)))
 
     def tail(self, pos: int, n: int) -> str:
-        """The text from the ``n``-th word before ``pos`` up to ``pos``."""
+        """The text from the ``n``-th word before ``pos`` up to ``pos`` (words split at spaces, in
+        the window of ``16 * n + 16`` characters before ``pos``; the whole window if it holds fewer)."""
         lo = max(0, pos - 16 * n - 16)
-        window = self.text[lo:pos]
+        runs = self.once("runs", lambda: list(map(_START, _NON_SPACE.finditer(self.text))))
+        k = bisect.bisect_left(runs, pos)  # the runs of non-space that begin before pos
+        if n > 0 and k - bisect.bisect_left(runs, lo, 0, k) >= n:
+            return self.text[runs[k - n] : pos]
+        window = self.text[lo:pos]  # fewer runs begin in the window: read it as it is
         starts = list(map(_START, _NON_SPACE.finditer(window)))
         return window[starts[-n] :] if len(starts) >= n else window
