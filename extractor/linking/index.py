@@ -167,11 +167,14 @@ class ArticleIndex:
         """The clause of ``s`` around ``pos`` (split at ; ( ) dashes, commas and colons)."""
         rel = pos - s.start
         start, end = 0, len(s.text)
-        for m in _CLAUSE_SPLIT.finditer(s.text):
-            if m.end() <= rel:
-                start = m.end()
-            elif m.start() >= rel:
-                end = m.start()
+        splits = self.once(
+            ("splits", s.start, s.end), lambda: [m.span() for m in _CLAUSE_SPLIT.finditer(s.text)]
+        )
+        for a, b in splits:  # read once per sentence: several mentions ask
+            if b <= rel:
+                start = b
+            elif a >= rel:
+                end = a
                 break
         return s.start + start, s.start + end
 
