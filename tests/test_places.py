@@ -408,3 +408,48 @@ def test_phrase_patterns_match_what_their_plain_form_matches(name, fast, plain):
         assert got == [(m.span(), m.group("name")) for m in reference.finditer(text)], text[:80]
         hits += len(got)
     assert hits >= 3  # the texts hold matches to compare
+
+
+_ROLE_PHRASE_TEXTS = [
+    "De lading was BESTEMD VOOR een bedrijf in Gent, onderweg   naar Italië, Op Weg Naar ",
+    "het schip werd ter hoogte van Vlissingen onderschept, ten noordoosten van ",
+    "xbestemd voor de klant in ",
+]
+
+
+@pytest.mark.parametrize("name,key,tail,width", [
+    ("_DESTINATION", "destination_before", r"\s+(?:[^\s,.;:]+\s+){0,4}$", 60),
+    ("_LOCATIVE_PHRASE", "locative_phrases", r"\s+$", 20),
+])  # fmt: skip
+def test_role_phrases_in_any_case_find_what_the_plain_pattern_finds(name, key, tail, width):
+    import re
+
+    from extractor.normalize import places
+    from extractor.resources import load_json
+
+    from .test_scan import corpus_texts
+
+    words = load_json("places.json")["role_words"][key]
+    plain = re.compile(r"(?:" + "|".join(p.replace(" ", r"\s+") for p in words) + ")" + tail, re.IGNORECASE)
+    fast = getattr(places, name)
+    found = 0
+    for text in _ROLE_PHRASE_TEXTS + corpus_texts():
+        for end in range(len(text) + 1):
+            got = fast.search(text, max(0, end - width), end) is not None
+            assert got == (plain.search(text, max(0, end - width), end) is not None), text[
+                max(0, end - width) : end
+            ]
+            found += got
+    assert found >= 3
+
+
+@pytest.mark.parametrize("phrases", [["in de buurt van"], ["kort bij"], ["stipt op tijd"], ["één keer"]])
+def test_any_case_leaves_letters_with_more_than_two_cases_to_the_engine(phrases):
+    import re
+
+    from extractor.normalize.places import any_case
+
+    pattern = any_case(phrases)
+    assert pattern.startswith("(?i:")
+    for text in ("IN DE BUURT VAN", "ſtipt op tijd", "\u212aort bij", "ÉÉN KEER"):
+        assert bool(re.search(pattern, text)) == bool(re.search("|".join(phrases), text, re.IGNORECASE))

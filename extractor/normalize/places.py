@@ -33,17 +33,23 @@ _ROLE_WORDS = load_json("places.json")["role_words"]
 _LOCATIVE_PREV = frozenset(_ROLE_WORDS["locative_before"])
 _ORIGIN_PREV = frozenset(_ROLE_WORDS["origin_before"])
 _NEAR_PREV = frozenset(_ROLE_WORDS["near_before"])
+
+
+def any_case(phrases: list[str]) -> str:
+    r"""The phrases (spaces as ``\s+``) in any case, each first letter read first: "[BbOo](?i:(?<=b)estemd
+    ...|(?<=o)p...)". The regex engine skips to those letters; a pattern compiled to ignore case,
+    or opening with a group of phrases, is tried at every character (three times as slow here)."""
+    # only a-z have exactly two cases ("i", "k", "s" have more: "İ", the kelvin sign, "ſ")
+    if not all(p[0].lower() in "abcdefghjlmnopqrtuvwxyz" for p in phrases):
+        return "(?i:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + ")"
+    firsts = "".join(sorted({c for p in phrases for c in (p[0].lower(), p[0].upper())}))
+    alts = "|".join(f"(?<={re.escape(p[0])})" + p[1:].replace(" ", r"\s+") for p in phrases)
+    return f"[{firsts}](?i:{alts})"
+
+
 # "bestemd voor een bedrijf in Roemenië": a place in a destination phrase is where the drugs were going
-_DESTINATION = re.compile(
-    r"(?:"
-    + "|".join(p.replace(" ", r"\s+") for p in _ROLE_WORDS["destination_before"])
-    + r")\s+(?:[^\s,.;:]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-_LOCATIVE_PHRASE = re.compile(
-    r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _ROLE_WORDS["locative_phrases"]) + r")\s+$",
-    re.IGNORECASE,
-)
+_DESTINATION = re.compile(any_case(_ROLE_WORDS["destination_before"]) + r"\s+(?:[^\s,.;:]+\s+){0,4}$")
+_LOCATIVE_PHRASE = re.compile(any_case(_ROLE_WORDS["locative_phrases"]) + r"\s+$")
 # "de grootste ooit in Nederland", "nooit eerder in België": a superlative's domain, not where it was found
 _SCOPE = re.compile(
     r"(?<!\w)(?:" + "|".join(_ROLE_WORDS["scope_before"]) + r")(?:\s+[^\s,.;:]+){0,2}\s+(?:in|van)\s+$",
