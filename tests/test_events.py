@@ -1422,3 +1422,25 @@ def test_words_before_and_tail_read_what_the_window_holds():
             for n in range(1, 7):
                 assert ix.words_before(pos, n) == _plain_words_before(text, pos, n), (text[:40], pos, n)
                 assert ix.tail(pos, n) == _plain_tail(text, pos, n), (text[:40], pos, n)
+
+
+def test_sentence_words_read_from_the_article_are_the_sentence_s_own():
+    """A sentence's words come from one reading of the article's words: the same set as reading the
+    sentence alone, also where a bound cuts a word, and where "Σ" or "İ" lower-case by context."""
+    import re
+
+    from extractor.linking.index import WORD, ArticleIndex
+
+    from .test_scan import corpus_texts
+
+    texts = INDEX_TEXTS + ["ΟΔΟΣ.Β en 3 kilo", "İstanbul: 3 kilo", "abc-def ghi"] + corpus_texts()[:40]
+    for text in texts:
+        cuts = sorted({0, len(text)} | {m.end() for m in re.finditer(r"[.!?]\s+", text)})
+        for bounds in (
+            list(zip(cuts, cuts[1:], strict=False)),
+            [(0, len(text) // 2), (len(text) // 2, len(text))],
+        ):
+            bounds = [(s, e) for s, e in bounds if e > s]
+            ix = ArticleIndex(text, bounds, {})
+            for s in ix.sentences:
+                assert s.words == frozenset(WORD.findall(s.text.lower())), (text[:40], s.start, s.end)

@@ -39,12 +39,13 @@ class Sentence:
     is_title: bool
     paragraph: int
     lower: str = field(init=False)
-    words: frozenset = field(init=False)
+    words: frozenset = None  # the WORDs of the lower-cased text; read from the text when not given
 
     def __post_init__(self):
         lower = self.text.lower()
         object.__setattr__(self, "lower", lower)
-        object.__setattr__(self, "words", frozenset(WORD.findall(lower)))
+        if self.words is None:
+            object.__setattr__(self, "words", frozenset(WORD.findall(lower)))
 
     def holds(self, m: Mention) -> bool:
         return self.start <= m.start and m.end <= self.end
@@ -61,13 +62,13 @@ class ArticleIndex:
         self.text = text
         self.title_end = title_end
         self.links_elsewhere: list[tuple[int, int]] = []
+        self._memo: dict = {}  # what is computed once per article: nearest-sentence arrays, facts (once)
         self.sentences = self._sentences(bounds)
         self.starts = [s.start for s in self.sentences]
         self.title = [s for s in self.sentences if s.is_title]
         self.mentions = {k: sorted(mentions.get(k, ()), key=lambda m: m.start) for k in KINDS}
         self._starts = {k: [m.start for m in v] for k, v in self.mentions.items()}
         self._by_sentence = {k: self._group(v) for k, v in self.mentions.items()}
-        self._memo: dict = {}  # what is computed once per article: nearest-sentence arrays, facts (once)
 
     def _sentences(self, bounds) -> list[Sentence]:
         cross, line_is_link, out = params().cross_reference, {}, []
@@ -81,8 +82,22 @@ class ArticleIndex:
                 continue
             is_title = self.title_end > 0 and e <= self.title_end
             para = bisect.bisect_right(paragraphs, s)
-            out.append(Sentence(len(out), s, e, self.text[s:e], is_title, para))
+            out.append(Sentence(len(out), s, e, self.text[s:e], is_title, para, self._words_in(s, e)))
         return out
+
+    def _words_in(self, s: int, e: int) -> frozenset | None:
+        """The words of the text from ``s`` to ``e``, lower-cased, from the article's one reading
+        of its words; None where a word runs over ``s`` or ``e`` (a sentence split inside a word)
+        or where a character lower-cases by its context ("Σ") or to two ("İ")."""
+        if not self.once(
+            "words_exact", lambda: len(self.text.lower()) == len(self.text) and "Σ" not in self.text
+        ):
+            return None
+        starts, ends, lows = self.once("words", self._words)
+        i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        if (i > 0 and ends[i - 1] > s) or (j > i and ends[j - 1] > e):
+            return None
+        return frozenset(lows[i:j])
 
     def _group(self, ms: list[Mention]) -> list[list[Mention]]:
         groups: list[list[Mention]] = [[] for _ in self.sentences]
