@@ -39,7 +39,7 @@ class Sentence:
     is_title: bool
     paragraph: int
     lower: str = field(init=False)
-    words: frozenset = None  # the WORDs of the lower-cased text; read from the text when not given
+    words: frozenset | None = None  # the WORDs of the lower-cased text; read from the text when not given
 
     def __post_init__(self):
         lower = self.text.lower()

@@ -4,8 +4,8 @@ Scanning a text once per rule costs a full pass per rule (24 date rules: 24 pass
 dates finder's time). ``RuleScan`` reads from each compiled pattern the strings of up to six
 characters a match can begin with (lower-cased, any digit as "0", any space as " "), finds with a
 trie of those strings (one for letters, one for digits) the runs of letters or digits that begin
-with one, and tries a rule only there. It yields exactly what ``pattern.finditer`` would for each pattern: a pattern
-is not tried again inside its own previous match. A pattern whose first characters cannot be read
+with one, and tries a rule only there. It yields exactly what ``pattern.finditer`` would for each
+pattern: a pattern is not tried again inside its own previous match. A pattern whose first characters cannot be read
 (a wildcard, a negated class, a start that need not be at a run of letters or digits) is scanned
 as before, and a text whose lower-casing changes its length is scanned rule by rule.
 """

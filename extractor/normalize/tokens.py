@@ -30,7 +30,7 @@ def tokenize(text: str) -> list[Tok]:
     low = text.lower()
     if len(low) != len(text) or "Σ" in text:  # "İ" lower-cases to two characters; "Σ" by its context
         return [
-            _new(Tok, (m.group(), m.start(), m.end(), low_token(m, low))) for m in _TOKEN_RE.finditer(text)
+            _new(Tok, (m.group(), m.start(), m.end(), _low_token(m, low))) for m in _TOKEN_RE.finditer(text)
         ]
     # built by C functions mapped over the matches: no Python loop per token (a token lower-cases as
     # it does inside the text, but for the two characters above)
@@ -45,7 +45,7 @@ def tokenize(text: str) -> list[Tok]:
     )
 
 
-def low_token(m: re.Match, low: str) -> str:
+def _low_token(m: re.Match, low: str) -> str:
     """A token lower-cased as in the whole text ("Σ" ends a word as "ς"), or on its own where the
     text's lower case is longer ("İ")."""
     return low[m.start() : m.end()] if len(low) == len(m.string) else m.group().lower()
