@@ -95,15 +95,20 @@ _NOT_WORD = re.compile(_BEFORE_WORD)
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The drug words as patterns over lower-cased text: ``first`` at the text's start, ``scan``
-    at each word start after it (its match begins one character early, on the character before)."""
+    """Words as patterns over lower-cased text, each at a word start: ``first`` at the text's start,
+    ``scan`` after it (its match begins one character early, on the character before the word)."""
 
     first: re.Pattern
     scan: re.Pattern
 
+    @classmethod
+    def of(cls, body: str) -> Vocabulary:
+        r"""``(?<![^\W_])`` and ``body``, as the two patterns."""
+        return cls(re.compile(f"(?:{body})"), re.compile(f"{_BEFORE_WORD}(?:{body})"))
+
     def words(self, low: str) -> Iterator[tuple[int, int, bool]]:
-        r"""(start, end, is a unit word) of each drug word in ``low``, in order: what ``finditer``
-        of ``(?<![^\W_])`` and the words finds."""
+        r"""(start, end, is a unit word) of each word in ``low``, in order: what ``finditer``
+        of ``(?<![^\W_])`` and the body finds."""
         m = self.first.match(low)
         if m is not None:
             yield 0, m.end(), m.lastgroup == "unit"
@@ -111,6 +116,10 @@ class Vocabulary:
         while m is not None:
             yield m.start() + 1, m.end(), m.lastgroup == "unit"
             m = self.scan.search(low, _resume(low, m.end()))
+
+    def search(self, low: str) -> bool:
+        """Whether ``low`` holds one of the words."""
+        return self.first.match(low) is not None or self.scan.search(low) is not None
 
 
 def _resume(low: str, end: int) -> int:
@@ -130,35 +139,20 @@ def vocabulary(extra=()) -> Vocabulary:
     firsts = {w for w in firsts if not w.startswith(tuple(stems))}  # already found by its stem
     unit = r"|(?P<unit>" + trie(units - words) + r")(?![^\W_])" if units - words else ""
     # digits may start a word ("3-MMC"); a whole word ends at a non-letter
-    body = "(?:" + trie(stems, prefix=True) + "|(?:" + trie(firsts) + r")(?![^\W_])" + unit + ")"
-    return Vocabulary(re.compile(body), re.compile(_BEFORE_WORD + body))
+    return Vocabulary.of(trie(stems, prefix=True) + "|(?:" + trie(firsts) + r")(?![^\W_])" + unit)
 
 
 _DEFAULT = cache(vocabulary)
 
 
-@dataclass(frozen=True)
-class _Finds:
-    """The seizure words as patterns: single words and word beginnings at the text's start and after
-    a character before a word; phrases, and the find words compounds end in ("cocaïnevangst"),
-    searched as they are (their patterns begin with the characters they look for)."""
-
-    first: re.Pattern
-    scan: re.Pattern
-    anywhere: tuple[re.Pattern, ...]
-
-    def search(self, low: str) -> bool:
-        return bool(self.first.match(low) or self.scan.search(low)) or any(
-            p.search(low) for p in self.anywhere
-        )
-
-
 @cache
-def seizure_words() -> _Finds:
+def seizure_words() -> tuple[Vocabulary, tuple[re.Pattern, ...]]:
     """The words without which no sentence states a find or a police action (``cues.json``): the
     seizure triggers, police action, the verbs of their separable forms ("trof ... aan"), and the
     words that end in a find ("cocaïnevangst"). Errs wide like the drug words: a verb counts
-    without its particle."""
+    without its particle. Single words and word beginnings as a ``Vocabulary``; the phrases, and the
+    find words compounds end in ("cocaïnevangst"), as patterns searched as they are (they begin with
+    the characters they look for)."""
     cues, drugs = load_json("cues.json"), load_json("drugs.json")
     words = {w.lower() for key in ("strong_triggers", "action_context") for w in cues[key]}
     words |= {w.lower() for key in ("particle_triggers", "action_particles") for w in cues[key]}
@@ -170,7 +164,13 @@ def seizure_words() -> _Finds:
     anywhere = [cue.multi] if cue.multi is not None else []  # the linker's phrases
     if finds:
         anywhere.append(re.compile(r"(?:" + trie(finds) + r")(?![^\W_])"))
-    return _Finds(re.compile(body), re.compile(_BEFORE_WORD + "(?:" + body + ")"), tuple(anywhere))
+    return Vocabulary.of(body), tuple(anywhere)
+
+
+def names_a_find(low: str) -> bool:
+    """Whether the lower-cased text holds one of the ``seizure_words``."""
+    words, anywhere = seizure_words()
+    return words.search(low) or any(p.search(low) for p in anywhere)
 
 
 def relevant(text: str, vocab: Vocabulary | None = None) -> bool:
@@ -187,4 +187,4 @@ def relevant(text: str, vocab: Vocabulary | None = None) -> bool:
     low = text.lower()
     if not any(not unit or counted_unit(low, s, e) for s, e, unit in vocab.words(low)):
         return False  # a unit word counts as an amount's unit only: "de gemeente plant bomen" names no drug
-    return seizure_words().search(low)
+    return names_a_find(low)

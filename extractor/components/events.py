@@ -36,16 +36,11 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     title_end = ext.get(doc, ext.TITLE_END) or 0
     out: list[tuple[int, int]] = []
     for s, e in raw:
-        if not s < title_end < e and text.find("\n", s, e) < 0:  # most sentences: one piece
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-            continue
         cuts = [s]
         if s < title_end < e:
             cuts.append(title_end)
-        cuts += [s + m.end() for m in _LINE_BREAK.finditer(text[s:e]) if s + m.end() < e]
+        if text.find("\n", s, e) >= 0:  # most sentences hold no line break: not sliced nor searched
+            cuts += [s + m.end() for m in _LINE_BREAK.finditer(text[s:e]) if s + m.end() < e]
         cuts = sorted(set(cuts)) + [e]
         for a, b in zip(cuts, cuts[1:], strict=False):
             while b > a and text[b - 1].isspace():

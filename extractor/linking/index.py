@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..normalize.tokens import lowers_by_word
 from .params import params
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -51,6 +52,16 @@ class Sentence:
         return self.start <= m.start and m.end <= self.end
 
 
+def _words_in(words: tuple[list[int], list[int], list[str]], s: int, e: int) -> frozenset | None:
+    """The words (``ArticleIndex._words``: starts, ends, lower-cased) from ``s`` to ``e``; None where
+    a word runs over ``s`` or ``e`` (a sentence split inside a word): that sentence reads its own."""
+    starts, ends, lows = words
+    i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    if (i > 0 and ends[i - 1] > s) or (j > i and ends[j - 1] > e):
+        return None
+    return frozenset(lows[i:j])
+
+
 _NON_SPACE = re.compile(r"\S+")
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 
@@ -73,6 +84,8 @@ class ArticleIndex:
     def _sentences(self, bounds) -> list[Sentence]:
         cross, line_is_link, out = params().cross_reference, {}, []
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(self.text)]
+        # the sentences' words from the article's one reading of its words, where that reads the same
+        words = self.once("words", self._words) if lowers_by_word(self.text, self.text.lower()) else None
         for s, e in bounds:
             line = self.text.rfind("\n", 0, s) + 1
             if line not in line_is_link:  # once per line: a line can hold many sentences
@@ -82,22 +95,9 @@ class ArticleIndex:
                 continue
             is_title = self.title_end > 0 and e <= self.title_end
             para = bisect.bisect_right(paragraphs, s)
-            out.append(Sentence(len(out), s, e, self.text[s:e], is_title, para, self._words_in(s, e)))
+            own = _words_in(words, s, e) if words is not None else None
+            out.append(Sentence(len(out), s, e, self.text[s:e], is_title, para, own))
         return out
-
-    def _words_in(self, s: int, e: int) -> frozenset | None:
-        """The words of the text from ``s`` to ``e``, lower-cased, from the article's one reading
-        of its words; None where a word runs over ``s`` or ``e`` (a sentence split inside a word)
-        or where a character lower-cases by its context ("Σ") or to two ("İ")."""
-        if not self.once(
-            "words_exact", lambda: len(self.text.lower()) == len(self.text) and "Σ" not in self.text
-        ):
-            return None
-        starts, ends, lows = self.once("words", self._words)
-        i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-        if (i > 0 and ends[i - 1] > s) or (j > i and ends[j - 1] > e):
-            return None
-        return frozenset(lows[i:j])
 
     def _group(self, ms: list[Mention]) -> list[list[Mention]]:
         groups: list[list[Mention]] = [[] for _ in self.sentences]

@@ -25,15 +25,24 @@ _new = tuple.__new__  # a NamedTuple's own constructor is a Python function: tho
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
+def lowers_by_word(text: str, low: str) -> bool:
+    """Whether lower-casing ``text`` piece by piece gives its lower case ``low``: not where a character
+    lower-cases to two ("İ") or by what follows it ("Σ" ends a word as "ς")."""
+    return len(low) == len(text) and "Σ" not in text
+
+
 def tokenize(text: str) -> list[Tok]:
     """Split text into tokens with character offsets: "5kg" -> ["5", "kg"]."""
     low = text.lower()
-    if len(low) != len(text) or "Σ" in text:  # "İ" lower-cases to two characters; "Σ" by its context
+    if not lowers_by_word(text, low):  # a token lower-cases as in the text, or alone where that is longer
+        whole = len(low) == len(text)
         return [
-            _new(Tok, (m.group(), m.start(), m.end(), _low_token(m, low))) for m in _TOKEN_RE.finditer(text)
+            _new(
+                Tok, (m.group(), m.start(), m.end(), low[m.start() : m.end()] if whole else m.group().lower())
+            )
+            for m in _TOKEN_RE.finditer(text)
         ]
-    # built by C functions mapped over the matches: no Python loop per token (a token lower-cases as
-    # it does inside the text, but for the two characters above)
+    # built by C functions mapped over the matches: no Python loop per token
     found = list(_TOKEN_RE.finditer(text))
     words = list(map(_GROUP, found))
     return list(
@@ -43,9 +52,3 @@ def tokenize(text: str) -> list[Tok]:
             zip(words, map(_START, found), map(_END, found), map(str.lower, words), strict=True),
         )
     )
-
-
-def _low_token(m: re.Match, low: str) -> str:
-    """A token lower-cased as in the whole text ("Σ" ends a word as "ς"), or on its own where the
-    text's lower case is longer ("İ")."""
-    return low[m.start() : m.end()] if len(low) == len(m.string) else m.group().lower()
