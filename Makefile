@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/instructions.py
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py

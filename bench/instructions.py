@@ -4,8 +4,9 @@ This machine's wall clock scatters (the bare tokenizer's own rate moves by 10-50
 ``budget.py``'s seconds cannot tell a 5% change from noise. ``valgrind --tool=callgrind`` counts the
 instructions a process executes: the same count for the same code, inputs and environment,
 whatever else the machine is doing. Each part runs in a process of its own under callgrind, with
-``PYTHONHASHSEED=0``, after the same imports and set-up; a part's count is its process's count
-minus that of the process that stops after the set-up:
+``PYTHONHASHSEED=0``, after the same imports and set-up; callgrind counts only while the part runs
+(``--instr-atstart=no``, then ``callgrind_control`` turns counting on when the process has made
+ready and off when the part is done), less the same handshake with no part:
 
 - ``tokenizer``: a fresh ``blank("nl")`` tokenizer over the drug articles (the unit, as in
   ``budget.py``: the issue's targets are ratios to it);
@@ -20,7 +21,7 @@ regular-expression engine (``sre``): ours is the extractor's minus that of spaCy
 
     python bench/instructions.py [--drug N] [--jobs 2]
 
-Prints a table; asserts nothing. About 10 minutes on two cores for the 173 drug articles.
+Prints a table; asserts nothing. A few minutes on two cores for the 173 drug articles.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def _child(part: str, drug: int | None) -> None:
     list(ex.pipe(WARM))
     tok = spacy.blank("nl").tokenizer
     texts = [((r.get("title") or "") + "\n\n" + r["text"]) if r.get("title") else r["text"] for r in recs]
+    print("ready", flush=True)  # the parent turns counting on, then answers
+    sys.stdin.readline()
     if part == "tokenizer":
         for t in texts:
             tok(t)
@@ -67,6 +70,8 @@ def _child(part: str, drug: int | None) -> None:
                 docs = [proc(d) for d in docs]
     elif part == "extractor":
         list(ex.pipe(recs))
+    print("done", flush=True)  # the parent turns counting off: the interpreter's exit is not counted
+    sys.stdin.readline()
 
 
 def _by_function(path: Path) -> Counter:
@@ -88,11 +93,21 @@ def _regex(counts: Counter) -> int:
 
 
 def _measure(part: str, drug: int | None, tmp: Path) -> Counter:
-    out = tmp / f"callgrind.{part}"
-    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__]
-    cmd += ["--child", part] + ([] if drug is None else ["--drug", str(drug)])
+    out, log = tmp / f"callgrind.{part}", tmp / f"valgrind.{part}.log"
+    cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+    cmd += [f"--log-file={log}", sys.executable, __file__, "--child", part]
+    cmd += [] if drug is None else ["--drug", str(drug)]
     env = dict(os.environ, PYTHONHASHSEED="0")
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    with subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as p:
+        for said, switch in (("ready", "on"), ("done", "off")):
+            line = p.stdout.readline().strip()
+            if line != said:
+                raise RuntimeError(f"{part}: expected {said!r} from the measured process, got {line!r}")
+            subprocess.run(["callgrind_control", "-i", switch, str(p.pid)], check=True, capture_output=True)
+            p.stdin.write("\n")
+            p.stdin.flush()
+    if p.returncode:
+        raise RuntimeError(f"{part}: the measured process failed, see {log}")
     return _by_function(out)
 
 

@@ -6,6 +6,7 @@ assert that each still runs and prints what it measures; they never assert on a 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,10 +23,24 @@ QUICK = [  # (script and its arguments for a small run, a line its report always
     (["hostile.py", "--size", "4000"], "peak"),
     (["memory.py", "--sizes", "60", "120"], "120"),
     (["throughput.py", "--articles", "120", "--big", "0", "--no-dask"], "tokenizer"),
+    (["instructions.py", "--drug", "3"], "of which the rest"),
 ]
+NEEDS = {"instructions.py": "valgrind"}  # a benchmark that counts with a tool beside Python
 
 
-@pytest.mark.parametrize("args,expected", QUICK, ids=[q[0][0] for q in QUICK])
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        pytest.param(
+            *q,
+            marks=pytest.mark.skipif(
+                q[0][0] in NEEDS and not shutil.which(NEEDS[q[0][0]]), reason=f"needs {NEEDS.get(q[0][0])}"
+            ),
+        )
+        for q in QUICK
+    ],
+    ids=[q[0][0] for q in QUICK],
+)
 def test_the_benchmark_runs_and_reports(args, expected):
     run = subprocess.run(
         [sys.executable, str(ROOT / "bench" / args[0]), *args[1:]],
