@@ -10,8 +10,8 @@ ready and off when the part is done), less the same handshake with no part:
 
 - ``tokenizer``: a fresh ``blank("nl")`` tokenizer over the drug articles (the unit, as in
   ``budget.py``: the issue's targets are ratios to it);
-- ``make_doc``: the extractor's Docs of the same articles (a fresh extractor, warmed up on two
-  texts outside the set, as in ``relevance.py``);
+- ``make_doc``: the extractor's Docs of the articles its relevance gate passes (a fresh extractor,
+  warmed up on two texts outside the set, as in ``relevance.py``; a rejected article gets no Doc);
 - ``spaCy's components``: those Docs through the sentencizer and the three span rulers;
 - ``the extractor``: ``Extractor.pipe`` over the records, the whole of it (the relevance gate,
   the pipeline, the output records).
@@ -51,19 +51,21 @@ def _child(part: str, drug: int | None) -> None:
 
     from extractor import Extractor
     from extractor.pipeline import LEXICON_RULERS
+    from extractor.relevance import relevant
 
     recs = articles()[:drug]
     ex = Extractor(model="blank")
     list(ex.pipe(WARM))
     tok = spacy.blank("nl").tokenizer
     texts = [((r.get("title") or "") + "\n\n" + r["text"]) if r.get("title") else r["text"] for r in recs]
+    passed = [r for r, t in zip(recs, texts, strict=True) if relevant(t)]  # what reaches the pipeline
     print("ready", flush=True)  # the parent turns counting on, then answers
     sys.stdin.readline()
     if part == "tokenizer":
         for t in texts:
             tok(t)
     elif part in ("make_doc", "spacy"):
-        docs = [ex.make_doc(r["text"], r.get("published"), r.get("title")) for r in recs]
+        docs = [ex.make_doc(r["text"], r.get("published"), r.get("title")) for r in passed]
         if part == "spacy":
             for name in ("sentencizer", *LEXICON_RULERS):
                 proc = ex.nlp.get_pipe(name)
