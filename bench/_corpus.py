@@ -8,6 +8,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def full_text(r: dict) -> str:
+    """The text the extractor reads of a record: its title, a blank line and its text (the text alone
+    without a title)."""
+    return ((r.get("title") or "") + "\n\n" + r["text"]) if r.get("title") else r["text"]
+
+
 def articles() -> list[dict]:
     from extractor.io import read_records
 
@@ -34,7 +40,7 @@ def gold_amount_texts() -> list[tuple[str, float, str]]:
             rec = by_id.get(str(g["id"]))
             if rec is None:
                 continue
-            text = ((rec.get("title") or "") + "\n\n" + rec["text"]) if rec.get("title") else rec["text"]
+            text = full_text(rec)
             found = find_amounts(text)
             for e in g["events"]:
                 a = e.get("amount")

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy  # noqa: E402
-from _corpus import articles  # noqa: E402
+from _corpus import articles, full_text  # noqa: E402
 from relevance import WARM  # noqa: E402
 
 import extractor.linking as linking  # noqa: E402
@@ -39,16 +39,12 @@ STAGES = (
 )
 
 
-def _full(r: dict) -> str:
-    return ((r.get("title") or "") + "\n\n" + r["text"]) if r.get("title") else r["text"]
-
-
 def _round(recs: list[dict]) -> dict[str, float]:
     """Seconds per article: the tokenizer, make_doc, each component and each linking stage."""
     tok = spacy.blank("nl").tokenizer
     t0 = time.perf_counter()
     for r in recs:
-        tok(_full(r))
+        tok(full_text(r))
     out = {"tokenizer": (time.perf_counter() - t0) / len(recs)}
     ex = Extractor(model="blank")
     list(ex.pipe(WARM))

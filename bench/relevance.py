@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy  # noqa: E402
-from _corpus import articles  # noqa: E402
+from _corpus import articles, full_text  # noqa: E402
 from _general import general_news, vocabulary_report  # noqa: E402
 
 from extractor import Extractor  # noqa: E402
@@ -62,7 +62,7 @@ def main() -> None:
     rng.shuffle(archive)
     from extractor.relevance import relevant
 
-    rejected = [r for r in archive if not relevant((r.get("title") or "") + "\n\n" + r["text"])]
+    rejected = [r for r in archive if not relevant(full_text(r))]
     general = [r["text"] for r in archive if r["id"].startswith("general-")]
     print(vocabulary_report([r["text"] for r in drug], general))
     for name, recs in (
@@ -76,7 +76,7 @@ def main() -> None:
 
             def tokenize(recs, tok=tok):
                 for r in recs:
-                    tok(((r.get("title") or "") + "\n\n" + r["text"]) if r.get("title") else r["text"])
+                    tok(full_text(r))
 
             rates["tok"].append(_rate(tokenize, recs))
             for side in order:

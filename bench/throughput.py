@@ -29,7 +29,7 @@ import time
 import warnings
 from pathlib import Path
 
-from _corpus import articles
+from _corpus import articles, full_text
 from _general import general_news
 
 EXE = Path(sys.executable).parent / "extractor"
@@ -144,9 +144,7 @@ def main():
         for label, make in inputs.items():
             recs = make(drug, a.articles)
             words = write(recs, src)
-            texts = [
-                ((r.get("title") or "") + "\n\n" + r["text"]) if r.get("title") else r["text"] for r in recs
-            ]
+            texts = [full_text(r) for r in recs]
             print(
                 f"\n{label}: {len(recs)} records, {words / len(recs):.0f} words each, {len(set(texts))} distinct"
             )
